@@ -1,0 +1,38 @@
+using ResetConsole.Policy;
+
+namespace ResetConsole.Tests.Unit.Policy;
+
+/// <summary>
+/// Finds the policy files in the source tree (the folder holding ResetConsole.sln), so nothing is copied to the
+/// test output and a test always reads the YAML a reviewer sees.
+/// </summary>
+internal static class PolicyFiles
+{
+    private static readonly Lazy<CompiledPolicy> _default = new(() =>
+    {
+        var result = PolicyLoader.Load(File.ReadAllText(DefaultPolicyPath));
+        return result.Policy ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
+    });
+
+    public static string PoliciesDirectory { get; } = Path.Combine(RepositoryRoot(), "ResetConsole", "Policies");
+
+    public static string DefaultPolicyPath => Path.Combine(PoliciesDirectory, "recovery-policy.yaml");
+
+    public static CompiledPolicy Default => _default.Value;
+
+    public static IEnumerable<string> TestCaseFiles =>
+        Directory.EnumerateFiles(Path.Combine(PoliciesDirectory, "tests"), "*.yaml").Order(StringComparer.Ordinal);
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ResetConsole.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No ResetConsole.sln above {AppContext.BaseDirectory}");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ResetConsole.Auth;
+
+/// <summary>Named authorization policies. Pages and services refer to these, never to role strings.</summary>
+public static class Policies
+{
+    public const string Staff = nameof(Staff);
+    public const string Agent = nameof(Agent);
+    public const string Supervisor = nameof(Supervisor);
+    public const string SecurityLead = nameof(SecurityLead);
+    public const string Auditor = nameof(Auditor);
+    public const string PolicyAdmin = nameof(PolicyAdmin);
+
+    /// <summary>Anyone who works recovery cases or oversees them may read the directory.</summary>
+    public const string ViewAccounts = nameof(ViewAccounts);
+
+    /// <summary>Reads the policy, the simulator and the controls it covers.</summary>
+    public const string ViewPolicy = nameof(ViewPolicy);
+
+    /// <summary>The security dashboard: security leads, and auditors read-only.</summary>
+    public const string ViewSecurity = nameof(ViewSecurity);
+
+    public static AuthorizationBuilder AddConsolePolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+        .AddPolicy(Agent, p => p.RequireRole(Roles.Agent))
+        .AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor))
+        .AddPolicy(SecurityLead, p => p.RequireRole(Roles.SecurityLead))
+        .AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor))
+        .AddPolicy(PolicyAdmin, p => p.RequireRole(Roles.PolicyAdmin))
+        .AddPolicy(ViewAccounts, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.SecurityLead, Roles.Auditor))
+        .AddPolicy(ViewPolicy, p => p.RequireRole(Roles.PolicyAdmin, Roles.SecurityLead, Roles.Auditor))
+        .AddPolicy(ViewSecurity, p => p.RequireRole(Roles.SecurityLead, Roles.Auditor));
+}

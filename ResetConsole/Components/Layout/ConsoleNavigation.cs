@@ -1,0 +1,14 @@
+using MudBlazor;
+using ResetConsole.Auth;
+
+namespace ResetConsole.Components.Layout;
+
+/// <summary>The drawer's entries, each shown only to people its policy admits. The pages enforce the same policies.</summary>
+public static class ConsoleNavigation
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("Home", "/", Icons.Material.Filled.Home, Policies.Staff),
+        new("Accounts", "/accounts", Icons.Material.Filled.People, Policies.ViewAccounts),
+    ];
+}

@@ -1,0 +1,3 @@
+namespace ResetConsole.Components.Layout;
+
+public sealed record NavItem(string Title, string Href, string Icon, string Policy);

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ResetConsole.Auth;
+using ResetConsole.Directory.Demo;
+
+namespace ResetConsole.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<DemoAccount> DemoAccounts => Set<DemoAccount>();
+    public DbSet<DemoContact> DemoContacts => Set<DemoContact>();
+    public DbSet<DemoAuthenticator> DemoAuthenticators => Set<DemoAuthenticator>();
+    public DbSet<DemoSession> DemoSessions => Set<DemoSession>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.UseOpenIddict();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so range queries run in the database.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using ResetConsole.Data;
+using ResetConsole.Domain.Subjects;
+
+namespace ResetConsole.Directory.Demo;
+
+/// <summary>The embedded directory: accounts with real state in SQLite, so a demo shows what a reset does.</summary>
+public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFactory) : IDirectoryConnector
+{
+    public string Name => "Demo directory";
+
+    public async Task<DirectoryPage> SearchAsync(DirectorySearch search, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.DemoAccounts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            var text = search.Text.Trim().ToLowerInvariant();
+            query = query.Where(a => a.SearchText.Contains(text));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(a => a.DisplayName).ThenBy(a => a.Id).Skip(search.Skip).Take(search.Take)
+            .Select(a => new
+            {
+                a.Id, a.Username, a.DisplayName, a.EmployeeId, a.Kind, a.Department, a.Groups, a.IsLocked,
+                Contacts = a.Contacts.Select(c => new { c.Kind, c.Value }).ToList(),
+                Authenticators = a.Authenticators.Select(x => x.Kind).ToList(),
+                Sessions = a.Sessions.Count,
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+        var items = rows.Select(r => new SubjectSummary(
+            r.Id, r.Username, r.DisplayName, r.EmployeeId, r.Kind, r.Department, r.Groups,
+            r.Contacts.Select(c => ContactMask.Mask(c.Kind, c.Value)).ToList(), r.Authenticators, r.IsLocked, r.Sessions)).ToList();
+        return new DirectoryPage(items, total);
+    }
+
+    public async Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.DemoAccounts.AsNoTracking()
+            .Include(a => a.Contacts).Include(a => a.Authenticators).Include(a => a.Sessions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == subjectId, ct);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var related = new[] { account.ManagerId, account.OwnerId }.OfType<string>().ToList();
+        var names = await db.DemoAccounts.AsNoTracking().Where(a => related.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
+        return DemoAccountMapper.ToSubject(account, names);
+    }
+}

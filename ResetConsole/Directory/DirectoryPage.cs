@@ -1,0 +1,3 @@
+namespace ResetConsole.Directory;
+
+public sealed record DirectoryPage(IReadOnlyList<SubjectSummary> Items, int TotalCount);

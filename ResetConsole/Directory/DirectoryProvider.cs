@@ -1,0 +1,6 @@
+namespace ResetConsole.Directory;
+
+public enum DirectoryProvider
+{
+    Demo,
+}

@@ -1,0 +1,18 @@
+using ResetConsole.Domain.Subjects;
+
+namespace ResetConsole.Directory;
+
+/// <summary>
+/// The one way the console reads (and, later, changes) the accounts it recovers. Demo, LDAP and Microsoft Graph
+/// connectors sit behind it.
+/// </summary>
+public interface IDirectoryConnector
+{
+    /// <summary>A short name for logs and the UI, e.g. "Demo directory".</summary>
+    string Name { get; }
+
+    Task<DirectoryPage> SearchAsync(DirectorySearch search, CancellationToken ct = default);
+
+    /// <summary>The full snapshot of one account, or null when the directory has no such account.</summary>
+    Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default);
+}

@@ -1,0 +1,8 @@
+namespace ResetConsole.Domain.Subjects;
+
+public enum AuthenticatorKind
+{
+    Push,
+    Totp,
+    SecurityKey,
+}

@@ -1,0 +1,7 @@
+namespace ResetConsole.Domain.Subjects;
+
+public enum ContactKind
+{
+    Email,
+    Phone,
+}

@@ -1,0 +1,9 @@
+namespace ResetConsole.Domain.Subjects;
+
+public enum SubjectKind
+{
+    Employee,
+    Contractor,
+    Executive,
+    Service,
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using ResetConsole.Auth;
+using ResetConsole.Auth.Embedded;
+using ResetConsole.Components;
+using ResetConsole.Infrastructure.Health;
+using ResetConsole.Infrastructure.Logging;
+using Serilog;
+
+namespace ResetConsole.Infrastructure;
+
+public static class ConsoleApplicationExtensions
+{
+    public static IServiceCollection AddConsoleUi(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        return services;
+    }
+
+    public static WebApplication UseConsolePipeline(this WebApplication app)
+    {
+        var auth = app.Services.GetRequiredService<IOptions<ConsoleAuthOptions>>().Value;
+        var providerOrigin = auth.Mode == AuthMode.External ? new Uri(auth.Authority!).GetLeftPart(UriPartial.Authority) : null;
+
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseMiddleware<SecurityHeadersMiddleware>(SecurityHeadersMiddleware.BuildPolicy(providerOrigin));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapConsoleEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapConsoleHealthChecks();
+        app.MapAccountEndpoints();
+        if (app.Services.GetService<EmbeddedProviderSettings>() is not null)
+        {
+            app.MapEmbeddedIdentityProvider();
+        }
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static void WarnWhenDemo(this WebApplication app)
+    {
+        if (app.Services.GetService<EmbeddedProviderSettings>() is { } idp)
+        {
+            app.Logger.LogWarning(
+                "DEMO MODE: the embedded identity provider and its demo staff are active at {Origin}. This console must not face real users; see README for external mode.",
+                idp.PublicOrigin);
+        }
+    }
+}

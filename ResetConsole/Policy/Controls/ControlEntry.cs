@@ -1,0 +1,3 @@
+namespace ResetConsole.Policy;
+
+public sealed record ControlEntry(string ControlId, IReadOnlyList<ControlImplementation> ImplementedBy);

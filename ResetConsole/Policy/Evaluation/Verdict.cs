@@ -1,0 +1,3 @@
+namespace ResetConsole.Policy;
+
+public sealed record Verdict(bool Allowed, string Reason);

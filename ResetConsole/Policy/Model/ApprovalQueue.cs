@@ -1,0 +1,8 @@
+namespace ResetConsole.Policy;
+
+public enum ApprovalQueue
+{
+    None,
+    Supervisor,
+    Security,
+}

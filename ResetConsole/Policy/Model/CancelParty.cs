@@ -1,0 +1,7 @@
+namespace ResetConsole.Policy;
+
+public enum CancelParty
+{
+    Subject,
+    Manager,
+}

@@ -1,0 +1,9 @@
+namespace ResetConsole.Policy;
+
+public sealed record PostResetActions(
+    bool RevokeSessions,
+    bool NotifySubjectAtAllContacts,
+    bool NotifyManager,
+    bool RequireChangeAtNextSignIn,
+    TimeSpan TemporaryAccessPassLifetime,
+    IReadOnlyList<string> Controls);

@@ -1,0 +1,9 @@
+namespace ResetConsole.Policy;
+
+public enum RequestChannel
+{
+    Phone,
+    WalkIn,
+    Chat,
+    Ticket,
+}

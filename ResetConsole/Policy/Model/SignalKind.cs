@@ -1,0 +1,12 @@
+namespace ResetConsole.Policy;
+
+public enum SignalKind
+{
+    ResetWithin,
+    ContactChangedWithin,
+    FailedVerificationsAtLeast,
+    OutsideBusinessHours,
+    AgentCasesPerHourAbove,
+    Channel,
+    FrozenWithin,
+}

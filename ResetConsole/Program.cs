@@ -1,0 +1,39 @@
+using ResetConsole.Auth;
+using ResetConsole.Data;
+using ResetConsole.Directory;
+using ResetConsole.Infrastructure;
+using ResetConsole.Infrastructure.Health;
+using ResetConsole.Infrastructure.Logging;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddConsoleLogging();
+    builder.Services.AddConsoleData();
+    builder.Services.AddDirectory();
+    builder.Services.AddConsoleAuthentication(builder.Configuration);
+    builder.Services.AddConsoleHealthChecks();
+    builder.Services.AddConsoleUi();
+
+    var app = builder.Build();
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    app.UseConsolePipeline();
+    app.MapConsoleEndpoints();
+    app.WarnWhenDemo();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } reason)
+{
+    Log.Fatal("ResetConsole cannot start: {Reason}", reason);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+public partial class Program;
