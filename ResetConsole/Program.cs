@@ -19,9 +19,9 @@ try
     builder.Services.AddConsoleUi();
 
     var app = builder.Build();
-    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     app.UseConsolePipeline();
     app.MapConsoleEndpoints();
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     app.WarnWhenDemo();
     await app.RunAsync();
     return 0;

@@ -15,8 +15,14 @@ public static class AccountEndpoints
             new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) },
             [OpenIdConnectDefaults.AuthenticationScheme]));
 
-        account.MapPost("/logout", (HttpContext http, ILoggerFactory loggers) =>
+        account.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, ILoggerFactory loggers) =>
         {
+            // Sign-out is a state change: a cross-site form must not be able to trigger it.
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             if (http.User.Identity?.IsAuthenticated != true)
             {
                 return Results.LocalRedirect("/signed-out");
@@ -26,7 +32,7 @@ public static class AccountEndpoints
             return Results.SignOut(
                 new AuthenticationProperties { RedirectUri = "/signed-out" },
                 [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).DisableAntiforgery();
         return endpoints;
     }
 }

@@ -13,7 +13,8 @@ public static class AuthServiceCollectionExtensions
 {
     public static IServiceCollection AddConsoleAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsoleAuthOptions>().BindConfiguration(ConsoleAuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConsoleAuthOptions>().BindConfiguration(ConsoleAuthOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConsoleAuthOptions>, ConsoleAuthOptionsValidator>();
         var settings = configuration.GetSection(ConsoleAuthOptions.Section).Get<ConsoleAuthOptions>() ?? new ConsoleAuthOptions();
 
         services.AddSingleton<StaffDirectory>();

@@ -1,9 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ResetConsole.Auth;
 
 /// <summary>The <c>Authentication</c> section: how staff sign in.</summary>
-public sealed class ConsoleAuthOptions : IValidatableObject
+public sealed class ConsoleAuthOptions
 {
     public const string Section = "Authentication";
 
@@ -36,28 +34,27 @@ public sealed class ConsoleAuthOptions : IValidatableObject
     /// <summary>How often an open circuit re-checks that the person may still use the console.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(3);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>Every problem with these settings, each as one sentence naming the setting.</summary>
+    public IEnumerable<string> Problems()
     {
         if (Mode == AuthMode.External && !Uri.TryCreate(Authority, UriKind.Absolute, out _))
         {
-            yield return new ValidationResult(
-                "Authentication:Authority must be the absolute URL of your OpenID Connect provider when Authentication:Mode is External.");
+            yield return "Authentication:Authority must be the absolute URL of your OpenID Connect provider when Authentication:Mode is External.";
         }
 
         if (Mode == AuthMode.External && string.IsNullOrWhiteSpace(ClientSecret))
         {
-            yield return new ValidationResult(
-                "Authentication:ClientSecret must be set (environment variable Authentication__ClientSecret or user-secrets) when Authentication:Mode is External.");
+            yield return "Authentication:ClientSecret must be set (environment variable Authentication__ClientSecret or user-secrets) when Authentication:Mode is External.";
         }
 
         if (RevalidationInterval <= TimeSpan.Zero || RevalidationInterval > TimeSpan.FromMinutes(10))
         {
-            yield return new ValidationResult("Authentication:RevalidationInterval must be between 1 second and 10 minutes.");
+            yield return "Authentication:RevalidationInterval must be between 1 second and 10 minutes.";
         }
 
         foreach (var role in RoleMap.Values.Where(r => !Roles.All.Contains(r)))
         {
-            yield return new ValidationResult($"Authentication:RoleMap maps to '{role}', which is not a console role ({string.Join(", ", Roles.All)}).");
+            yield return $"Authentication:RoleMap maps to '{role}', which is not a console role ({string.Join(", ", Roles.All)}).";
         }
     }
 }

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +25,14 @@ public static class DataServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout));
         });
         services.AddSingleton<DatabaseInitializer>();
+
+        // Keys beside the database, so sign-in cookies survive a restart. Scale-out moves them into the shared database.
+        services.AddDataProtection().SetApplicationName("ResetConsole");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DatabaseOptions>, IHostEnvironment>((keys, db, env) =>
+        {
+            var folder = Path.Combine(Path.GetDirectoryName(db.Value.ResolvePath(env.ContentRootPath))!, "keys");
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), NullLoggerFactory.Instance);
+        });
         return services;
     }
 }

@@ -23,10 +23,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, string conte
         return next(context);
     }
 
+    // The embedded provider's form_post page submits itself with exactly this inline script; nothing else inline runs.
+    private const string FormPostScriptHash = "'sha256-j7OoGArf6XW6YY4cAyS3riSSvrJRqpSi1fOF9vQ5SrI='";
+
     public static string BuildPolicy(string? identityProviderOrigin)
     {
         var formAction = identityProviderOrigin is null ? "'self'" : $"'self' {identityProviderOrigin}";
-        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        return $"default-src 'self'; script-src 'self' {FormPostScriptHash}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
             $"font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action {formAction}; object-src 'none'";
     }
 }

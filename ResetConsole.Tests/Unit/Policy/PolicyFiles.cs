@@ -20,8 +20,9 @@ internal static class PolicyFiles
 
     public static CompiledPolicy Default => _default.Value;
 
+    // Fully qualified: the app's ResetConsole.Directory namespace (directory connectors) would shadow System.IO's.
     public static IEnumerable<string> TestCaseFiles =>
-        Directory.EnumerateFiles(Path.Combine(PoliciesDirectory, "tests"), "*.yaml").Order(StringComparer.Ordinal);
+        System.IO.Directory.EnumerateFiles(Path.Combine(PoliciesDirectory, "tests"), "*.yaml").Order(StringComparer.Ordinal);
 
     private static string RepositoryRoot()
     {

@@ -76,7 +76,7 @@ public class PolicyLoaderTests
         // Assert
         var error = Assert.Single(result.Errors);
         Assert.Equal((35, 17), (error.Line, error.Column));
-        Assert.Equal("'expiry' in step 'one-time-code' of 'standard-recovery' is 15m, above the maximum of 10m", error.Message);
+        Assert.Equal("'expiry' in a step of 'standard-recovery' is 15m, above the maximum of 10m", error.Message);
     }
 
     [Fact]
@@ -181,8 +181,9 @@ public class PolicyLoaderTests
         // Act
         var result = PolicyLoader.Load(yaml);
 
-        // Assert
-        var error = Assert.Single(result.Errors);
+        // Assert: the typo, and the code step now lacking its required expiry.
+        Assert.Equal(2, result.Errors.Count);
+        var error = Assert.Single(result.Errors, e => e.Message.StartsWith("unknown key", StringComparison.Ordinal));
         Assert.Equal((35, 9), (error.Line, error.Column));
         Assert.StartsWith("unknown key 'expirey' in a step of 'standard-recovery' (did you mean 'expiry'?); expected one of: ", error.Message);
     }
@@ -205,7 +206,7 @@ public class PolicyLoaderTests
     }
 
     [Fact]
-    public void Load_SessionRevocationOffAbovStandard_IsRefused()
+    public void Load_SessionRevocationOffAboveStandard_IsRefused()
     {
         // Arrange
         var yaml = MinimalPolicy.With("[SecurityLead]\n    post-reset: { revoke-sessions: true", "[SecurityLead]\n    post-reset: { revoke-sessions: false");

@@ -35,6 +35,13 @@ public static class EmbeddedIdentityProviderExtensions
             o.ClientId = EmbeddedProviderSettings.ClientId;
             o.ClientSecret = settings.ClientSecret;
             o.RequireHttpsMetadata = new Uri(settings.PublicOrigin).Scheme == Uri.UriSchemeHttps;
+
+            // The provider shares the console's origin, so the form_post callback is same-site: Lax cookies arrive,
+            // and plain-http demo runs need no Secure flag.
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddOpenIddict()

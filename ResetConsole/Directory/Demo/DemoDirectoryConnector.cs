@@ -24,7 +24,7 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
             .Select(a => new
             {
                 a.Id, a.Username, a.DisplayName, a.EmployeeId, a.Kind, a.Department, a.Groups, a.IsLocked,
-                Contacts = a.Contacts.Select(c => new { c.Kind, c.Value }).ToList(),
+                Contacts = a.Contacts.OrderBy(c => c.Kind).Select(c => new { c.Kind, c.Value }).ToList(),
                 Authenticators = a.Authenticators.Select(x => x.Kind).ToList(),
                 Sessions = a.Sessions.Count,
             })

@@ -10,7 +10,7 @@ internal sealed class CompiledScript(RecoveryScript script, TierDefinition tier,
 
     public RecoveryScript Script => script;
 
-    public IReadOnlyList<ExceptionType> Exceptions => field ??= Applicable(_candidates, script.Steps);
+    public IReadOnlyList<ExceptionType> Exceptions => field ??= Applicable(_candidates, script.Steps).AsReadOnly();
 
     public IReadOnlyList<ExceptionType> ExceptionsFor(IReadOnlyList<ScriptStep> steps) => Applicable(_candidates, steps);
 

@@ -22,8 +22,8 @@ internal sealed class PolicyEvaluator
     private readonly CompiledSignal[] _signals;
     private readonly CompiledScript?[] _scripts;
     private readonly Verdict[] _vendorVerdicts;
-    private readonly TierReason[] _defaultReasons;
-    private readonly TierReason[] _nonHumanReasons;
+    private readonly IReadOnlyList<TierReason> _defaultReasons;
+    private readonly IReadOnlyList<TierReason> _nonHumanReasons;
 
     public PolicyEvaluator(PolicyDefinition policy)
     {
@@ -50,8 +50,9 @@ internal sealed class PolicyEvaluator
         }
 
         _vendorVerdicts = [.. _tiers.Select(VendorVerdict)];
-        _defaultReasons = [new TierReason($"no tier rule matched; default tier '{_defaultTier.Name}'", "default-tier", [])];
-        _nonHumanReasons = [new TierReason("service identity (non-human)", "non-human-kind", [])];
+        // Shared across decisions, so handed out read-only.
+        _defaultReasons = Array.AsReadOnly([new TierReason($"no tier rule matched; default tier '{_defaultTier.Name}'", "default-tier", [])]);
+        _nonHumanReasons = Array.AsReadOnly([new TierReason("service identity (non-human)", "non-human-kind", [])]);
     }
 
     private static Verdict InternalAgent { get; } = new(true, "internal agent");
@@ -106,7 +107,7 @@ internal sealed class PolicyEvaluator
     }
 
     // Rules are sorted strictest first: the first match fixes the tier, and only its equals add reasons.
-    private IReadOnlyList<TierReason> Match(CompiledRule[] rules, Subject subject, TierReason[] fallback, out TierDefinition tier)
+    private IReadOnlyList<TierReason> Match(CompiledRule[] rules, Subject subject, IReadOnlyList<TierReason> fallback, out TierDefinition tier)
     {
         List<TierReason>? reasons = null;
         var rank = -1;
@@ -125,7 +126,7 @@ internal sealed class PolicyEvaluator
         }
 
         tier = rank >= 0 ? _tiers[rank] : subject.IsNonHuman ? _nonHumanTier : _defaultTier;
-        return reasons ?? (IReadOnlyList<TierReason>)fallback;
+        return reasons ?? fallback;
     }
 
     private int Rank(string tierId) => Array.FindIndex(_tiers, t => t.Id == tierId);

@@ -25,7 +25,7 @@ internal static class StepParser
             }
         }
 
-        return steps;
+        return steps.AsReadOnly();
     }
 
     private static ScriptStep? Parse(YamlMap map, string sourceId)

@@ -4,7 +4,7 @@ using ResetConsole.Policy;
 namespace ResetConsole.Tests.Unit.Policy;
 
 /// <summary>Sample subjects and contexts; "now" is a Tuesday at 10:00 London time, inside business hours.</summary>
-internal static class Subjects
+internal static class PolicySamples
 {
     public static readonly DateTimeOffset Now = new(2025, 3, 4, 10, 0, 0, TimeSpan.Zero);
 

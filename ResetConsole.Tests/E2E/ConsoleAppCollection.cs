@@ -1,0 +1,7 @@
+namespace ResetConsole.Tests.E2E;
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleAppCollection : ICollectionFixture<ConsoleAppFixture>
+{
+    public const string Name = "Console app in Chromium";
+}

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using ResetConsole.Tests.Support;
+
+namespace ResetConsole.Tests.E2E;
+
+/// <summary>
+/// One console process on a free port with its own temporary database, and one headless Chromium, shared by the
+/// end-to-end tests in a collection. Each test gets fresh browser contexts, so no cookies leak between tests.
+/// </summary>
+public sealed class ConsoleAppFixture : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly TempFolder _folder = new();
+    private ConsoleProcess? _console;
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; } = new($"http://localhost:{FreePort.Next()}");
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string ServerOutput => _console?.Output ?? string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium.");
+        }
+
+        _console = ConsoleProcess.Start(_folder.Path, BaseAddress.Port);
+        await _console.WaitUntilReadyAsync(BaseAddress, TimeSpan.FromSeconds(90));
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_console is not null)
+        {
+            await _console.DisposeAsync();
+        }
+
+        _folder.Dispose();
+    }
+}

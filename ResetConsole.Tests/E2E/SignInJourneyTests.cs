@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using ResetConsole.Tests.E2E.Pages;
+
+namespace ResetConsole.Tests.E2E;
+
+[Collection(ConsoleAppCollection.Name)]
+public sealed class SignInJourneyTests(ConsoleAppFixture app)
+{
+    [Theory]
+    [InlineData("dana", "Dana Whitfield", "Agent", new[] { "Home", "Accounts" })]
+    [InlineData("sam", "Sam Carter", "Supervisor", new[] { "Home", "Accounts" })]
+    [InlineData("lee", "Lee Jordan", "SecurityLead", new[] { "Home", "Accounts" })]
+    [InlineData("ari", "Ari Cohen", "Auditor", new[] { "Home", "Accounts" })]
+    [InlineData("pat", "Pat Osei", "PolicyAdmin", new[] { "Home" })]
+    public async Task StaffMember_SignsInThroughTheProvider_SeesOnlyTheirNavigationAndSignsOut(
+        string username, string displayName, string role, string[] expectedNavigation)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        var shell = await new SignInPage(page).SignInAsync(username);
+
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync($"Welcome, {displayName}");
+        await Assertions.Expect(page.GetByText(role, new() { Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(expectedNavigation, await shell.NavigationItemsAsync());
+
+        await shell.SignOutAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Agent_BrowsesAccounts_SeesMaskedContactsAndSearches()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/accounts");
+        var shell = await new SignInPage(page).SignInAsync("dana");
+
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Accounts");
+        await page.GetByLabel("Search accounts").FillAsync("nora.quinn");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "nora.quinn" });
+        await Assertions.Expect(row).ToContainTextAsync("Locked");
+        await Assertions.Expect(row).ToContainTextAsync("•");
+        Assert.DoesNotContain("nora.quinn@", await row.InnerTextAsync());
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Nora Quinn");
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Active sessions" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResetConsole.Data;
+
+namespace ResetConsole.Tests.Integration;
+
+public sealed class StoreTests : IClassFixture<ConsoleFactory>
+{
+    private readonly ConsoleFactory _factory;
+
+    public StoreTests(ConsoleFactory factory)
+    {
+        _factory = factory;
+        _ = factory.Server;
+    }
+
+    [Fact]
+    public async Task EveryConnection_FromTheFactory_HasTheRequiredPragmas()
+    {
+        var dbFactory = _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+
+            var pragmas = await SqlitePragmas.ReadAsync(db.Database.GetDbConnection());
+
+            Assert.True(pragmas.IsRight, pragmas.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task StartUp_OnAnEmptyFile_AppliesEveryMigration()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        var pending = await db.Database.GetPendingMigrationsAsync();
+        var applied = await db.Database.GetAppliedMigrationsAsync();
+
+        Assert.Empty(pending);
+        Assert.Equal(db.Database.GetMigrations(), applied);
+    }
+
+    [Fact]
+    public async Task PlainConnection_WithoutTheInterceptor_IsReportedAsWrong()
+    {
+        // Guards the check itself: a fresh physical connection that skipped the interceptor must be caught.
+        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+
+        var pragmas = await SqlitePragmas.ReadAsync(connection);
+
+        Assert.False(pragmas.IsRight);
+    }
+
+    [Fact]
+    public async Task StartUp_SeedsTheDemoDirectory()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        Assert.InRange(await db.DemoAccounts.CountAsync(), 250, 400);
+    }
+}

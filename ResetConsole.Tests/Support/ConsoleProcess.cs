@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ResetConsole.Tests.Support;
+
+/// <summary>The built console run as its own process, the way an operator runs it: Kestrel on a real port.</summary>
+public sealed class ConsoleProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ConsoleProcess(Process process) => _process = process;
+
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public static ConsoleProcess Start(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { RepositoryPaths.AppAssembly, "--urls", $"http://localhost:{port}", "--contentRoot", RepositoryPaths.App },
+            WorkingDirectory = RepositoryPaths.App,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__Path"] = Path.Combine(dataFolder, "console.db");
+        start.Environment["Logging__Directory"] = Path.Combine(dataFolder, "logs");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var console = new ConsoleProcess(process);
+        process.OutputDataReceived += (_, e) => console.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => console.Append(e.Data);
+        process.Exited += (_, _) => console._exited.TrySetResult();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return console;
+    }
+
+    /// <summary>Waits until /health/ready answers 200, or fails with the process output.</summary>
+    public async Task WaitUntilReadyAsync(Uri baseAddress, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The console exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.WhenAny(_exited.Task, Task.Delay(200));
+        }
+
+        throw new TimeoutException($"The console was not ready within {timeout}:{Environment.NewLine}{Output}");
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using ResetConsole.Bench;
+
+BenchmarkSwitcher.FromAssembly(typeof(PolicyEvaluationBenchmarks).Assembly).Run(args);
