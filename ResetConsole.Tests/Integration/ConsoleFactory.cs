@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ResetConsole.Tests.Support;
 
@@ -16,12 +17,20 @@ public class ConsoleFactory : WebApplicationFactory<Program>
 
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
 
     public string DatabasePath => _folder.File("console.db");
 
     public ConsoleFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces services after the app registered its own, e.g. a fake clock. Call before first use.</summary>
+    public ConsoleFactory WithServices(Action<IServiceCollection> overrides)
+    {
+        _serviceOverrides.Add(overrides);
         return this;
     }
 
@@ -45,6 +54,7 @@ public class ConsoleFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services => services.Configure<OpenIdConnectOptions>(
             OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = Server.CreateHandler()));
+        builder.ConfigureTestServices(services => _serviceOverrides.ForEach(o => o(services)));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using ResetConsole.Auth;
+
+namespace ResetConsole.Tests.Unit.Auth;
+
+public sealed class RoleClaimMapperTests
+{
+    [Fact]
+    public void Apply_EmbeddedRoleClaims_KeepsOnlyConsoleRoles()
+    {
+        var identity = Identity(("role", "Agent"), ("role", "Janitor"));
+
+        new RoleClaimMapper(new ConsoleAuthOptions()).Apply(identity);
+
+        Assert.Equal(["Agent"], Roles(identity));
+    }
+
+    [Fact]
+    public void Apply_KeycloakRealmAccessPath_MapsNestedRoles()
+    {
+        var identity = Identity(("realm_access", """{"roles":["helpdesk","sec-lead","offline_access"]}"""));
+        var options = new ConsoleAuthOptions
+        {
+            RoleClaim = "realm_access.roles",
+            RoleMap = new() { ["helpdesk"] = "Agent", ["sec-lead"] = "SecurityLead" },
+        };
+
+        new RoleClaimMapper(options).Apply(identity);
+
+        Assert.Equal(["Agent", "SecurityLead"], Roles(identity));
+    }
+
+    [Fact]
+    public void Apply_EntraAppRoles_MapsCaseInsensitively()
+    {
+        var identity = Identity(("roles", "ResetConsole.Supervisor"), ("roles", "resetconsole.auditor"));
+        var options = new ConsoleAuthOptions
+        {
+            RoleClaim = "roles",
+            RoleMap = new() { ["ResetConsole.Supervisor"] = "Supervisor", ["ResetConsole.Auditor"] = "Auditor" },
+        };
+
+        new RoleClaimMapper(options).Apply(identity);
+
+        Assert.Equal(["Auditor", "Supervisor"], Roles(identity));
+    }
+
+    [Fact]
+    public void Apply_GroupsAsOneJsonArrayClaim_AreExpanded()
+    {
+        var identity = Identity(("groups", """["Helpdesk","Everyone"]"""));
+        var options = new ConsoleAuthOptions { RoleClaim = "groups", RoleMap = new() { ["Helpdesk"] = "Agent" } };
+
+        new RoleClaimMapper(options).Apply(identity);
+
+        Assert.Equal(["Agent"], Roles(identity));
+    }
+
+    [Fact]
+    public void Apply_ProviderClaimNamedRoleWithAMap_DropsUnmappedConsoleNames()
+    {
+        // With a map in force, a provider role that merely looks like a console role grants nothing.
+        var identity = Identity(("role", "SecurityLead"), ("role", "desk"));
+        var options = new ConsoleAuthOptions { RoleMap = new() { ["desk"] = "Agent" } };
+
+        new RoleClaimMapper(options).Apply(identity);
+
+        Assert.Equal(["Agent"], Roles(identity));
+    }
+
+    [Fact]
+    public void Apply_VendorGroup_MarksTheIdentityAsVendor()
+    {
+        var identity = Identity(("groups", "outsourced-desk"), ("groups", "desk"));
+        var options = new ConsoleAuthOptions
+        {
+            RoleClaim = "groups",
+            RoleMap = new() { ["desk"] = "Agent" },
+            VendorRole = "outsourced-desk",
+        };
+
+        new RoleClaimMapper(options).Apply(identity);
+
+        Assert.True(identity.HasClaim(StaffClaims.Vendor, "true"));
+    }
+
+    [Fact]
+    public void Apply_MalformedJsonPathClaim_GrantsNothing()
+    {
+        var identity = Identity(("realm_access", "{not json"));
+
+        new RoleClaimMapper(new ConsoleAuthOptions { RoleClaim = "realm_access.roles" }).Apply(identity);
+
+        Assert.Empty(Roles(identity));
+    }
+
+    private static ClaimsIdentity Identity(params (string Type, string Value)[] claims) =>
+        new(claims.Select(c => new Claim(c.Type, c.Value)), "test", StaffClaims.Name, StaffClaims.Role);
+
+    private static string[] Roles(ClaimsIdentity identity) =>
+        identity.FindAll(StaffClaims.Role).Select(c => c.Value).ToArray();
+}
