@@ -1,6 +1,7 @@
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Directory;
+using ResetConsole.Features.Policy;
 using ResetConsole.Infrastructure;
 using ResetConsole.Infrastructure.Health;
 using ResetConsole.Infrastructure.Logging;
@@ -14,6 +15,7 @@ try
     builder.AddConsoleLogging();
     builder.Services.AddConsoleData();
     builder.Services.AddDirectory();
+    builder.Services.AddRecoveryPolicy();
     builder.Services.AddConsoleAuthentication(builder.Configuration);
     builder.Services.AddConsoleHealthChecks();
     builder.Services.AddConsoleUi();
@@ -22,6 +24,7 @@ try
     app.UseConsolePipeline();
     app.MapConsoleEndpoints();
     await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await app.Services.GetRequiredService<PolicyBootstrap>().InitializeAsync();
     app.WarnWhenDemo();
     await app.RunAsync();
     return 0;

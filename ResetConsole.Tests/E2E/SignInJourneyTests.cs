@@ -9,9 +9,9 @@ public sealed class SignInJourneyTests(ConsoleAppFixture app)
     [Theory]
     [InlineData("dana", "Dana Whitfield", "Agent", new[] { "Home", "Accounts" })]
     [InlineData("sam", "Sam Carter", "Supervisor", new[] { "Home", "Accounts" })]
-    [InlineData("lee", "Lee Jordan", "SecurityLead", new[] { "Home", "Accounts" })]
-    [InlineData("ari", "Ari Cohen", "Auditor", new[] { "Home", "Accounts" })]
-    [InlineData("pat", "Pat Osei", "PolicyAdmin", new[] { "Home" })]
+    [InlineData("lee", "Lee Jordan", "SecurityLead", new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
+    [InlineData("ari", "Ari Cohen", "Auditor", new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
+    [InlineData("pat", "Pat Osei", "PolicyAdmin", new[] { "Home", "Policy", "Simulator", "Controls" })]
     public async Task StaffMember_SignsInThroughTheProvider_SeesOnlyTheirNavigationAndSignsOut(
         string username, string displayName, string role, string[] expectedNavigation)
     {

@@ -40,4 +40,24 @@ public sealed class StartupTests
         Assert.Contains("is not writable", console.Output);
         Assert.DoesNotContain("   at ", console.Output);
     }
+
+    [Fact]
+    public async Task InvalidPolicyFile_StopsWithThePositionOfTheProblem()
+    {
+        using var folder = new TempFolder();
+        var broken = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.App, "Policies", "recovery-policy.yaml")))
+            .Replace("default-tier: standard", "default-tier: platinum");
+        await File.WriteAllTextAsync(folder.File("policy.yaml"), broken);
+        await using var console = ConsoleProcess.Start(folder.Path, FreePort.Next(), new Dictionary<string, string>
+        {
+            ["Policy__Path"] = folder.File("policy.yaml"),
+        });
+
+        var exitCode = await console.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"ResetConsole cannot start: The policy file '.*policy\.yaml' is invalid: line \d+, column \d+: ", console.Output);
+        Assert.Contains("platinum", console.Output);
+        Assert.DoesNotContain("   at ", console.Output);
+    }
 }

@@ -64,9 +64,9 @@ public sealed class ConsoleProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still warming up.
             }
 
             await Task.WhenAny(_exited.Task, Task.Delay(200));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ResetConsole.Auth;
 using ResetConsole.Directory.Demo;
+using ResetConsole.Policy;
 
 namespace ResetConsole.Data;
 
@@ -12,6 +13,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<DemoContact> DemoContacts => Set<DemoContact>();
     public DbSet<DemoAuthenticator> DemoAuthenticators => Set<DemoAuthenticator>();
     public DbSet<DemoSession> DemoSessions => Set<DemoSession>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,9 +9,9 @@ public sealed class NavMenuTests : ConsoleTestContext
     [Theory]
     [InlineData(Roles.Agent, new[] { "Home", "Accounts" })]
     [InlineData(Roles.Supervisor, new[] { "Home", "Accounts" })]
-    [InlineData(Roles.SecurityLead, new[] { "Home", "Accounts" })]
-    [InlineData(Roles.Auditor, new[] { "Home", "Accounts" })]
-    [InlineData(Roles.PolicyAdmin, new[] { "Home" })]
+    [InlineData(Roles.SecurityLead, new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
+    [InlineData(Roles.Auditor, new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
+    [InlineData(Roles.PolicyAdmin, new[] { "Home", "Policy", "Simulator", "Controls" })]
     public void Render_ForARole_ShowsOnlyWhatThatRoleMayOpen(string role, string[] expected)
     {
         SignIn("Someone", role);

@@ -1,4 +1,5 @@
 using ResetConsole.Policy;
+using ResetConsole.Tests.Support;
 
 namespace ResetConsole.Tests.Unit.Policy;
 
@@ -14,7 +15,7 @@ internal static class PolicyFiles
         return result.Policy ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
     });
 
-    public static string PoliciesDirectory { get; } = Path.Combine(RepositoryRoot(), "ResetConsole", "Policies");
+    public static string PoliciesDirectory { get; } = Path.Combine(RepositoryPaths.App, "Policies");
 
     public static string DefaultPolicyPath => Path.Combine(PoliciesDirectory, "recovery-policy.yaml");
 
@@ -23,17 +24,4 @@ internal static class PolicyFiles
     // Fully qualified: the app's ResetConsole.Directory namespace (directory connectors) would shadow System.IO's.
     public static IEnumerable<string> TestCaseFiles =>
         System.IO.Directory.EnumerateFiles(Path.Combine(PoliciesDirectory, "tests"), "*.yaml").Order(StringComparer.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ResetConsole.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No ResetConsole.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -10,5 +10,8 @@ public static class ConsoleNavigation
     [
         new("Home", "/", Icons.Material.Filled.Home, Policies.Staff),
         new("Accounts", "/accounts", Icons.Material.Filled.People, Policies.ViewAccounts),
+        new("Policy", "/policy", Icons.Material.Filled.Policy, Policies.ViewPolicy),
+        new("Simulator", "/policy/simulator", Icons.Material.Filled.Science, Policies.ViewPolicy),
+        new("Controls", "/policy/controls", Icons.Material.Filled.FactCheck, Policies.ViewPolicy),
     ];
 }

@@ -1,0 +1,19 @@
+namespace ResetConsole.Policy;
+
+/// <summary>
+/// One stored version of the recovery policy. The text is kept whole, so any case can be re-evaluated under the
+/// version it was opened with; <see cref="Sha256"/> proves which text that was.
+/// </summary>
+public sealed class PolicyVersion
+{
+    public int Number { get; set; }
+    public required string Sha256 { get; set; }
+    public required string Yaml { get; set; }
+    public required string AuthorId { get; set; }
+    public required string AuthorName { get; set; }
+    public required string ApproverId { get; set; }
+    public required string ApproverName { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ActivatedAt { get; set; }
+}
