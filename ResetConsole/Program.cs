@@ -1,7 +1,9 @@
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Directory;
+using ResetConsole.Features.Cases;
 using ResetConsole.Features.Policy;
+using ResetConsole.Notifications;
 using ResetConsole.Infrastructure;
 using ResetConsole.Infrastructure.Health;
 using ResetConsole.Infrastructure.Logging;
@@ -16,6 +18,9 @@ try
     builder.Services.AddConsoleData();
     builder.Services.AddDirectory();
     builder.Services.AddRecoveryPolicy();
+    builder.Services.AddConsoleInfrastructure();
+    builder.Services.AddNotifications();
+    builder.Services.AddCases();
     builder.Services.AddConsoleAuthentication(builder.Configuration);
     builder.Services.AddConsoleHealthChecks();
     builder.Services.AddConsoleUi();

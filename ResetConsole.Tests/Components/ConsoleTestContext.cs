@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ResetConsole.Auth;
+using ResetConsole.Infrastructure;
 
 namespace ResetConsole.Tests.Components;
 
@@ -27,6 +28,7 @@ public class ConsoleTestContext : BunitContext, IAsyncLifetime
             Microsoft.Extensions.Options.Options.Create(BuildPolicies())));
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(_auth);
+        Services.AddSingleton(new DemoMode(true));
     }
 
     public ClaimsPrincipal SignIn(string name, params string[] roles)

@@ -7,11 +7,11 @@ namespace ResetConsole.Tests.E2E;
 public sealed class SignInJourneyTests(ConsoleAppFixture app)
 {
     [Theory]
-    [InlineData("dana", "Dana Whitfield", "Agent", new[] { "Home", "Accounts" })]
-    [InlineData("sam", "Sam Carter", "Supervisor", new[] { "Home", "Accounts" })]
-    [InlineData("lee", "Lee Jordan", "SecurityLead", new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
-    [InlineData("ari", "Ari Cohen", "Auditor", new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
-    [InlineData("pat", "Pat Osei", "PolicyAdmin", new[] { "Home", "Policy", "Simulator", "Controls" })]
+    [InlineData("dana", "Dana Whitfield", "Agent", new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
+    [InlineData("sam", "Sam Carter", "Supervisor", new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
+    [InlineData("lee", "Lee Jordan", "SecurityLead", new[] { "Home", "Cases", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData("ari", "Ari Cohen", "Auditor", new[] { "Home", "Cases", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData("pat", "Pat Osei", "PolicyAdmin", new[] { "Home", "Policy", "Simulator", "Controls", "Demo outbox" })]
     public async Task StaffMember_SignsInThroughTheProvider_SeesOnlyTheirNavigationAndSignsOut(
         string username, string displayName, string role, string[] expectedNavigation)
     {

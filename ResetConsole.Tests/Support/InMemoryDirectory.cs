@@ -25,6 +25,9 @@ public sealed class InMemoryDirectory : IDirectoryConnector
         return Task.FromResult(new DirectoryPage(items, matches.Count));
     }
 
+    public Task<Subject?> FindByUsernameAsync(string username, CancellationToken ct = default) =>
+        Task.FromResult(Subjects.SingleOrDefault(s => string.Equals(s.Username, username, StringComparison.OrdinalIgnoreCase)));
+
     public Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default) =>
         Task.FromResult(Subjects.SingleOrDefault(s => s.Id == subjectId));
 }

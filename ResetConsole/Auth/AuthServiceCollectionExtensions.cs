@@ -17,7 +17,6 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ConsoleAuthOptions>, ConsoleAuthOptionsValidator>();
         var settings = configuration.GetSection(ConsoleAuthOptions.Section).Get<ConsoleAuthOptions>() ?? new ConsoleAuthOptions();
 
-        services.AddSingleton<StaffDirectory>();
         services.AddSingleton(sp => new RoleClaimMapper(sp.GetRequiredService<IOptions<ConsoleAuthOptions>>().Value));
 
         services.AddAuthentication(o =>

@@ -15,6 +15,12 @@ public static class Policies
     /// <summary>Anyone who works recovery cases or oversees them may read the directory.</summary>
     public const string ViewAccounts = nameof(ViewAccounts);
 
+    /// <summary>Recovery cases: agents see their own, supervisors, security leads and auditors all.</summary>
+    public const string ViewCases = nameof(ViewCases);
+
+    /// <summary>Anyone signed in, with or without a console role: the demo outbox and a subject's or manager's answer page.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
     /// <summary>Reads the policy, the simulator and the controls it covers.</summary>
     public const string ViewPolicy = nameof(ViewPolicy);
 
@@ -29,6 +35,8 @@ public static class Policies
         .AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor))
         .AddPolicy(PolicyAdmin, p => p.RequireRole(Roles.PolicyAdmin))
         .AddPolicy(ViewAccounts, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.SecurityLead, Roles.Auditor))
+        .AddPolicy(ViewCases, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.SecurityLead, Roles.Auditor))
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(ViewPolicy, p => p.RequireRole(Roles.PolicyAdmin, Roles.SecurityLead, Roles.Auditor))
         .AddPolicy(ViewSecurity, p => p.RequireRole(Roles.SecurityLead, Roles.Auditor));
 }

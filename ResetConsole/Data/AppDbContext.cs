@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ResetConsole.Auth;
 using ResetConsole.Directory.Demo;
+using ResetConsole.Domain.Cases;
+using ResetConsole.Features.Audit;
+using ResetConsole.Notifications;
 using ResetConsole.Policy;
 
 namespace ResetConsole.Data;
@@ -14,6 +17,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<DemoAuthenticator> DemoAuthenticators => Set<DemoAuthenticator>();
     public DbSet<DemoSession> DemoSessions => Set<DemoSession>();
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<RecoveryCase> RecoveryCases => Set<RecoveryCase>();
+    public DbSet<VerificationStep> VerificationSteps => Set<VerificationStep>();
+    public DbSet<VerificationChallenge> VerificationChallenges => Set<VerificationChallenge>();
+    public DbSet<SubjectProtection> SubjectProtections => Set<SubjectProtection>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -15,4 +15,7 @@ public interface IDirectoryConnector
 
     /// <summary>The full snapshot of one account, or null when the directory has no such account.</summary>
     Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default);
+
+    /// <summary>The account with this exact username (case-insensitive), or null.</summary>
+    Task<Subject?> FindByUsernameAsync(string username, CancellationToken ct = default);
 }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ResetConsole.Data;
+using ResetConsole.Features.Audit;
+using ResetConsole.Infrastructure.Events;
 using MudBlazor.Services;
 using ResetConsole.Auth;
 using ResetConsole.Auth.Embedded;
@@ -11,6 +15,18 @@ namespace ResetConsole.Infrastructure;
 
 public static class ConsoleApplicationExtensions
 {
+    /// <summary>Shared pieces: the write gate, the event hub, the audit log and staff access checks.</summary>
+    public static IServiceCollection AddConsoleInfrastructure(this IServiceCollection services)
+    {
+        services.TryAddSingleton<WriteGate>();
+        services.TryAddSingleton<ConsoleEventHub>();
+        services.TryAddSingleton<IAuditLog, AuditLog>();
+        services.TryAddSingleton<StaffAccess>();
+        services.TryAddSingleton<StaffDirectory>();
+        services.TryAddSingleton(sp => new DemoMode(sp.GetService<EmbeddedProviderSettings>() is not null));
+        return services;
+    }
+
     public static IServiceCollection AddConsoleUi(this IServiceCollection services)
     {
         services.AddMudServices();

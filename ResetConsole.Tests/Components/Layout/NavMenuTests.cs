@@ -1,17 +1,19 @@
 using Bunit;
 using ResetConsole.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using ResetConsole.Components.Layout;
+using ResetConsole.Infrastructure;
 
 namespace ResetConsole.Tests.Components.Layout;
 
 public sealed class NavMenuTests : ConsoleTestContext
 {
     [Theory]
-    [InlineData(Roles.Agent, new[] { "Home", "Accounts" })]
-    [InlineData(Roles.Supervisor, new[] { "Home", "Accounts" })]
-    [InlineData(Roles.SecurityLead, new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
-    [InlineData(Roles.Auditor, new[] { "Home", "Accounts", "Policy", "Simulator", "Controls" })]
-    [InlineData(Roles.PolicyAdmin, new[] { "Home", "Policy", "Simulator", "Controls" })]
+    [InlineData(Roles.Agent, new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
+    [InlineData(Roles.Supervisor, new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
+    [InlineData(Roles.SecurityLead, new[] { "Home", "Cases", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData(Roles.Auditor, new[] { "Home", "Cases", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData(Roles.PolicyAdmin, new[] { "Home", "Policy", "Simulator", "Controls", "Demo outbox" })]
     public void Render_ForARole_ShowsOnlyWhatThatRoleMayOpen(string role, string[] expected)
     {
         SignIn("Someone", role);
@@ -22,13 +24,24 @@ public sealed class NavMenuTests : ConsoleTestContext
     }
 
     [Fact]
-    public void Render_ForAPersonWithNoConsoleRole_ShowsNothing()
+    public void Render_ForAPersonWithNoConsoleRole_ShowsOnlyTheDemoOutbox()
     {
         SignIn("Outsider");
 
         var menu = Render<NavMenu>();
 
-        Assert.Empty(menu.FindAll("a"));
+        Assert.Equal(["Demo outbox"], menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray());
+    }
+
+    [Fact]
+    public void Render_OutsideDemoMode_HidesTheDemoOutbox()
+    {
+        Services.AddSingleton(new DemoMode(false));
+        SignIn("Dana", Roles.Agent);
+
+        var menu = Render<NavMenu>();
+
+        Assert.DoesNotContain("Demo outbox", menu.FindAll("a").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

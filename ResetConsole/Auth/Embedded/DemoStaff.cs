@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ResetConsole.Auth.Embedded;
 
 /// <summary>The embedded provider's people. Demo mode only: README lists them, and start-up warns loudly.</summary>
@@ -21,13 +18,4 @@ public static class DemoStaff
 
     public static DemoStaffMember? Find(string? username) =>
         All.FirstOrDefault(s => string.Equals(s.Username, username?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Checks a sign-in in constant time with respect to the password.</summary>
-    public static DemoStaffMember? Authenticate(string? username, string? password)
-    {
-        var staff = Find(username);
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(Password));
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(password ?? string.Empty));
-        return CryptographicOperations.FixedTimeEquals(expected, given) ? staff : null;
-    }
 }

@@ -14,6 +14,7 @@ public static class EmbeddedIdentityProviderExtensions
     {
         var settings = new EmbeddedProviderSettings(configuration);
         services.AddSingleton(settings);
+        services.AddSingleton<EmbeddedUsers>();
         services.AddHostedService<EmbeddedClientRegistration>();
 
         services.AddAuthentication().AddCookie(CookieScheme, o =>

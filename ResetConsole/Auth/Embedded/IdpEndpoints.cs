@@ -18,10 +18,10 @@ internal static class IdpEndpoints
         IdpLoginPage.Render(antiforgery.GetAndStoreTokens(http), SafeReturnUrl(returnUrl), error: null);
 
     public static async Task<IResult> SubmitLoginAsync(
-        HttpContext http, IAntiforgery antiforgery, ILoggerFactory loggers, [FromForm] IdpLoginForm form)
+        HttpContext http, IAntiforgery antiforgery, ILoggerFactory loggers, EmbeddedUsers users, [FromForm] IdpLoginForm form)
     {
         var returnUrl = SafeReturnUrl(form.ReturnUrl);
-        var staff = DemoStaff.Authenticate(form.Username, form.Password);
+        var staff = await users.AuthenticateAsync(form.Username, form.Password, http.RequestAborted);
         if (staff is null)
         {
             AuthLog.EmbeddedSignInRefused(loggers.CreateLogger("ResetConsole.Auth.Embedded"));
@@ -35,12 +35,12 @@ internal static class IdpEndpoints
         return Results.LocalRedirect(returnUrl);
     }
 
-    public static async Task<IResult> AuthorizeAsync(HttpContext http)
+    public static async Task<IResult> AuthorizeAsync(HttpContext http, EmbeddedUsers users)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         var session = await http.AuthenticateAsync(EmbeddedIdentityProviderExtensions.CookieScheme);
-        var staff = session.Succeeded ? DemoStaff.Find(session.Principal.FindFirstValue(Claims.Subject)) : null;
+        var staff = session.Succeeded ? await users.FindAsync(session.Principal.FindFirstValue(Claims.Subject), http.RequestAborted) : null;
         if (staff is null || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
@@ -58,7 +58,7 @@ internal static class IdpEndpoints
         return SignIn(CreateIdentity(staff, request.GetScopes()));
     }
 
-    public static async Task<IResult> ExchangeAsync(HttpContext http)
+    public static async Task<IResult> ExchangeAsync(HttpContext http, EmbeddedUsers users)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -68,7 +68,7 @@ internal static class IdpEndpoints
         }
 
         var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var staff = DemoStaff.Find(result.Principal?.GetClaim(Claims.Subject));
+        var staff = await users.FindAsync(result.Principal?.GetClaim(Claims.Subject), http.RequestAborted);
         return staff is null
             ? Forbid(Errors.InvalidGrant, "The person no longer exists.")
             : SignIn(CreateIdentity(staff, result.Principal!.GetScopes()));

@@ -9,9 +9,11 @@ public static class ConsoleNavigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("Home", "/", Icons.Material.Filled.Home, Policies.Staff),
+        new("Cases", "/cases", Icons.Material.Filled.Assignment, Policies.ViewCases),
         new("Accounts", "/accounts", Icons.Material.Filled.People, Policies.ViewAccounts),
         new("Policy", "/policy", Icons.Material.Filled.Policy, Policies.ViewPolicy),
         new("Simulator", "/policy/simulator", Icons.Material.Filled.Science, Policies.ViewPolicy),
         new("Controls", "/policy/controls", Icons.Material.Filled.FactCheck, Policies.ViewPolicy),
+        new("Demo outbox", "/demo/outbox", Icons.Material.Filled.Outbox, Policies.SignedIn, DemoOnly: true),
     ];
 }

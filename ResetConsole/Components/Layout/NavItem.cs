@@ -1,3 +1,4 @@
 namespace ResetConsole.Components.Layout;
 
-public sealed record NavItem(string Title, string Href, string Icon, string Policy);
+/// <summary>A drawer entry. <see cref="DemoOnly"/> entries exist only while the embedded demo provider runs.</summary>
+public sealed record NavItem(string Title, string Href, string Icon, string Policy, bool DemoOnly = false);

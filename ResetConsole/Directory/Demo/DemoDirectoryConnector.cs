@@ -37,6 +37,14 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
         return new DirectoryPage(items, total);
     }
 
+    public async Task<Subject?> FindByUsernameAsync(string username, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var normalized = username.Trim().ToLowerInvariant();
+        var id = await db.DemoAccounts.AsNoTracking().Where(a => a.Username.ToLower() == normalized).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : await FindAsync(id, ct);
+    }
+
     public async Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using ResetConsole.Data;
+
+namespace ResetConsole.Auth;
+
+/// <summary>
+/// Checks an actor against current data at the moment of an action: the staff record must be active, and the roles
+/// are the ones it holds now, not the ones a circuit remembered from sign-in.
+/// </summary>
+public sealed class StaffAccess(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<StaffActor> RequireAsync(StaffActor actor, IReadOnlyCollection<string> anyOfRoles, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Issuer == actor.Issuer && s.SubjectId == actor.Id, ct);
+        if (staff is not { IsActive: true })
+        {
+            throw new AccessRefusedException("Your console access is not active.");
+        }
+
+        var current = actor with
+        {
+            Roles = staff.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            IsVendor = staff.IsVendor,
+        };
+        if (anyOfRoles.Count > 0 && !anyOfRoles.Any(current.Has))
+        {
+            throw new AccessRefusedException($"This needs the role {string.Join(" or ", anyOfRoles)}.");
+        }
+
+        return current;
+    }
+}

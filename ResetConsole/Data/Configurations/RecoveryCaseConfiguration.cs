@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResetConsole.Domain.Cases;
+
+namespace ResetConsole.Data.Configurations;
+
+internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<RecoveryCase>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCase> builder)
+    {
+        builder.ToTable("RecoveryCases");
+        builder.Ignore(c => c.Reference);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.RequestedAction).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.EffectiveAction).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.SubjectKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ApprovalQueue).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Reasons).HasJsonConversion();
+        builder.Property(c => c.Signals).HasJsonConversion();
+        builder.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Steps).AutoInclude();
+        builder.HasIndex(c => new { c.SubjectId, c.Status });
+        builder.HasIndex(c => new { c.OpenedById, c.OpenedAt });
+        builder.HasIndex(c => new { c.Status, c.OpenedAt });
+    }
+}

@@ -1,0 +1,9 @@
+namespace ResetConsole.Domain.Cases;
+
+public enum CodeCheck
+{
+    Correct,
+    Wrong,
+    Expired,
+    NotPending,
+}

@@ -1,0 +1,355 @@
+using ResetConsole.Domain.Subjects;
+using ResetConsole.Policy;
+
+namespace ResetConsole.Domain.Cases;
+
+/// <summary>
+/// One request to recover one account. Every change of state is a method that checks its preconditions and
+/// refuses with <see cref="CaseRuleException"/>; <see cref="Version"/> moves on every change so a stale screen or a
+/// race loses instead of overwriting.
+/// </summary>
+public sealed class RecoveryCase
+{
+    public Guid Id { get; set; }
+    public required string TicketReference { get; set; }
+    public RequestChannel Channel { get; set; }
+    public RequestedAction RequestedAction { get; set; }
+    public RequestedAction EffectiveAction { get; set; }
+    public required string SubjectId { get; set; }
+    public required string SubjectUsername { get; set; }
+    public required string SubjectDisplayName { get; set; }
+    public SubjectKind SubjectKind { get; set; }
+    public required string OpenedById { get; set; }
+    public required string OpenedByName { get; set; }
+    public string? OpenedByVendor { get; set; }
+    public required string TierId { get; set; }
+    public required string TierName { get; set; }
+    public int TierRank { get; set; }
+    public bool TierIsNonHuman { get; set; }
+    public required string BaseTierId { get; set; }
+    public List<CaseReason> Reasons { get; set; } = [];
+    public List<CaseReason> Signals { get; set; } = [];
+    public int PolicyVersion { get; set; }
+    public ApprovalQueue ApprovalQueue { get; set; }
+    public int ApprovalsRequired { get; set; }
+    public TimeSpan VerificationValidity { get; set; }
+    public CaseStatus Status { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+    public DateTimeOffset? VerifiedUntil { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? FrozenAt { get; set; }
+    public string? FrozenReason { get; set; }
+    public string? FrozenById { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ClosedReason { get; set; }
+    public List<VerificationStep> Steps { get; set; } = [];
+
+    public string Reference => $"RC-{Id.ToString("N")[..8].ToUpperInvariant()}";
+
+    public bool RequiresApproval => ApprovalQueue != ApprovalQueue.None && ApprovalsRequired > 0;
+
+    public bool IsVerificationCurrent(DateTimeOffset now) => Status == CaseStatus.Verified && VerifiedUntil > now;
+
+    /// <summary>Verified, still within the window, and no approval needed: execution may begin.</summary>
+    public bool IsReadyToExecute(DateTimeOffset now) => IsVerificationCurrent(now) && !RequiresApproval;
+
+    /// <summary>Everyone who recorded evidence on this case: none of them may approve it.</summary>
+    public IReadOnlySet<string> VerifierIds => Steps.SelectMany(s => s.Evidence).Select(e => e.ById).ToHashSet();
+
+    public static RecoveryCase Open(CaseOpening opening)
+    {
+        var decision = opening.Decision;
+        if (!decision.Action.Allowed)
+        {
+            throw new CaseRuleException(decision.Action.Reason);
+        }
+
+        if (!decision.Vendor.Allowed)
+        {
+            throw new CaseRuleException(decision.Vendor.Reason);
+        }
+
+        var recoveryCase = new RecoveryCase
+        {
+            Id = Guid.CreateVersion7(opening.Now),
+            TicketReference = opening.TicketReference.Trim(),
+            Channel = opening.Channel,
+            RequestedAction = decision.RequestedAction,
+            EffectiveAction = decision.EffectiveAction,
+            SubjectId = opening.Subject.Id,
+            SubjectUsername = opening.Subject.Username,
+            SubjectDisplayName = opening.Subject.DisplayName,
+            SubjectKind = opening.Subject.Kind,
+            OpenedById = opening.AgentId,
+            OpenedByName = opening.AgentName,
+            OpenedByVendor = opening.AgentVendor,
+            TierId = decision.Tier.Id,
+            TierName = decision.Tier.Name,
+            BaseTierId = decision.BaseTier.Id,
+            PolicyVersion = opening.PolicyVersion,
+            Status = CaseStatus.Verifying,
+            OpenedAt = opening.Now,
+            UpdatedAt = opening.Now,
+        };
+        recoveryCase.ApplyDecision(decision);
+        recoveryCase.AddMissingSteps(decision.Steps, onReevaluation: false);
+        return recoveryCase;
+    }
+
+    public VerificationStep Step(Guid stepId) =>
+        Steps.FirstOrDefault(s => s.Id == stepId) ?? throw new CaseRuleException("This step is not part of the case.");
+
+    public void PassStep(Guid stepId, StepEvidence evidence, DateTimeOffset now)
+    {
+        EnsureVerifying();
+        Step(stepId).Pass(evidence);
+        Touch(now);
+        if (Steps.All(s => s.IsSatisfied))
+        {
+            Status = CaseStatus.Verified;
+            VerifiedAt = now;
+            VerifiedUntil = now + VerificationValidity;
+        }
+    }
+
+    /// <summary>A wrong answer. Returns true when the attempts ran out, which fails the step and freezes the case.</summary>
+    public bool FailAttempt(Guid stepId, StepEvidence evidence, DateTimeOffset now)
+    {
+        EnsureVerifying();
+        var exhausted = Step(stepId).FailAttempt(evidence);
+        Touch(now);
+        if (exhausted)
+        {
+            Freeze($"Step failed: {PolicyNames<StepKind>.Name(evidence.Kind)} attempts exhausted.", evidence.ById, now);
+        }
+
+        return exhausted;
+    }
+
+    /// <summary>A definite failure (the device owner denied, the callback contradicted the caller): freezes the case.</summary>
+    public void FailStep(Guid stepId, StepEvidence evidence, DateTimeOffset now)
+    {
+        EnsureVerifying();
+        Step(stepId).Fail(evidence);
+        Touch(now);
+        Freeze($"Step failed: {evidence.Method}.", evidence.ById, now);
+    }
+
+    public void Freeze(string reason, string byId, DateTimeOffset now)
+    {
+        if (!Status.IsOpen() || Status is CaseStatus.Frozen or CaseStatus.Executing)
+        {
+            throw new CaseRuleException($"A case that is {Status.Label().ToLowerInvariant()} cannot be frozen.");
+        }
+
+        RequireReason(reason);
+        Status = CaseStatus.Frozen;
+        FrozenAt = now;
+        FrozenReason = reason.Trim();
+        FrozenById = byId;
+        Touch(now);
+    }
+
+    /// <summary>A security lead closes a frozen case. It never resumes: a genuine caller starts a new, stepped-up case.</summary>
+    public void Release(string reason, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Frozen)
+        {
+            throw new CaseRuleException("Only a frozen case can be released.");
+        }
+
+        Close(CaseStatus.Abandoned, $"Released by security: {RequireReason(reason)}", now);
+    }
+
+    public void Abandon(string reason, DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Verifying or CaseStatus.Verified or CaseStatus.AwaitingApproval))
+        {
+            throw new CaseRuleException($"A case that is {Status.Label().ToLowerInvariant()} cannot be abandoned.");
+        }
+
+        Close(CaseStatus.Abandoned, RequireReason(reason), now);
+    }
+
+    /// <summary>Past the validity window, a verified case must be proven again. Returns true when it lapsed.</summary>
+    public bool ExpireVerificationIfDue(DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Verified || VerifiedUntil > now)
+        {
+            return false;
+        }
+
+        foreach (var step in Steps)
+        {
+            step.ResetForReverification();
+        }
+
+        Status = CaseStatus.Verifying;
+        VerifiedAt = null;
+        VerifiedUntil = null;
+        Touch(now);
+        return true;
+    }
+
+    public void SubmitForApproval(DateTimeOffset now)
+    {
+        if (!RequiresApproval)
+        {
+            throw new CaseRuleException("This case needs no approval.");
+        }
+
+        EnsureVerifiedNow(now);
+        Status = CaseStatus.AwaitingApproval;
+        SubmittedAt = now;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Applies a fresh evaluation (new signals, a changed directory record). The tier only rises, steps and signals
+    /// are only added, a raised tier's stricter limits replace pending steps' limits, and a case with new steps goes
+    /// back to verifying. A raise to a tier the agent may not handle is refused. Returns true when anything changed.
+    /// </summary>
+    public bool ApplyReevaluation(PolicyDecision decision, DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Verifying or CaseStatus.Verified or CaseStatus.AwaitingApproval))
+        {
+            return false;
+        }
+
+        var raised = decision.Tier.Rank > TierRank;
+        if (raised && !decision.Vendor.Allowed)
+        {
+            throw new CaseRuleException(decision.Vendor.Reason);
+        }
+
+        var newSignals = decision.Signals.Where(s => Signals.All(existing => existing.RuleId != s.Id)).ToList();
+        if (raised)
+        {
+            TierId = decision.Tier.Id;
+            TierName = decision.Tier.Name;
+            TierRank = decision.Tier.Rank;
+            TierIsNonHuman = decision.Tier.IsNonHuman;
+            Reasons = decision.Reasons.Select(r => new CaseReason(r.Text, r.RuleId, r.Controls)).ToList();
+            VerificationValidity = decision.VerificationValidity < VerificationValidity ? decision.VerificationValidity : VerificationValidity;
+            if (decision.Approval.IsRequired && decision.Approval.Required >= ApprovalsRequired)
+            {
+                ApprovalQueue = decision.Approval.Queue;
+                ApprovalsRequired = decision.Approval.Required;
+            }
+
+            TightenPendingSteps(decision.Steps);
+        }
+
+        Signals.AddRange(newSignals.Select(s => new CaseReason(s.Description, s.Id, s.Controls)));
+        var added = AddMissingSteps(decision.Steps, onReevaluation: true);
+        if (!raised && newSignals.Count == 0 && added == 0)
+        {
+            return false;
+        }
+
+        if (added > 0 && Status is CaseStatus.Verified or CaseStatus.AwaitingApproval)
+        {
+            Status = CaseStatus.Verifying;
+            VerifiedAt = null;
+            VerifiedUntil = null;
+            SubmittedAt = null;
+        }
+
+        Touch(now);
+        return true;
+    }
+
+    private void ApplyDecision(PolicyDecision decision)
+    {
+        TierRank = decision.Tier.Rank;
+        TierIsNonHuman = decision.Tier.IsNonHuman;
+        Reasons = decision.Reasons.Select(r => new CaseReason(r.Text, r.RuleId, r.Controls)).ToList();
+        Signals = decision.Signals.Select(s => new CaseReason(s.Description, s.Id, s.Controls)).ToList();
+        VerificationValidity = decision.VerificationValidity;
+        ApprovalQueue = decision.Approval.IsRequired ? decision.Approval.Queue : ApprovalQueue.None;
+        ApprovalsRequired = decision.Approval.IsRequired ? decision.Approval.Required : 0;
+    }
+
+    private void TightenPendingSteps(IReadOnlyList<ScriptStep> steps)
+    {
+        foreach (var step in Steps.Where(s => s.Status == StepStatus.Pending))
+        {
+            if (steps.FirstOrDefault(s => s.Id == step.PolicyStepId) is { } stricter)
+            {
+                step.Options = stricter.Options.Select(StepOptionSnapshot.From).ToList();
+                step.MinCount = Math.Max(step.MinCount, stricter.MinCount);
+            }
+        }
+    }
+
+    private int AddMissingSteps(IReadOnlyList<ScriptStep> steps, bool onReevaluation)
+    {
+        var added = 0;
+        foreach (var step in steps.Where(s => Steps.All(existing => existing.PolicyStepId != s.Id)))
+        {
+            Steps.Add(new VerificationStep
+            {
+                Id = Guid.NewGuid(),
+                CaseId = Id,
+                Order = Steps.Count + 1,
+                PolicyStepId = step.Id,
+                SourceRuleId = step.SourceRuleId,
+                Options = step.Options.Select(StepOptionSnapshot.From).ToList(),
+                MinCount = step.MinCount,
+                Controls = [.. step.Controls],
+                AddedOnReevaluation = onReevaluation,
+            });
+            added++;
+        }
+
+        return added;
+    }
+
+    private void EnsureVerifying()
+    {
+        if (Status == CaseStatus.Frozen)
+        {
+            throw new CaseRuleException("This case is frozen for suspected social engineering; only a security lead can release it.");
+        }
+
+        if (Status != CaseStatus.Verifying)
+        {
+            throw new CaseRuleException($"Steps can only be recorded while the case is verifying; it is {Status.Label().ToLowerInvariant()}.");
+        }
+    }
+
+    private void EnsureVerifiedNow(DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Verified)
+        {
+            throw new CaseRuleException(Status == CaseStatus.Verifying
+                ? "Every step of the script must pass first."
+                : $"The case is {Status.Label().ToLowerInvariant()}, not verified.");
+        }
+
+        if (VerifiedUntil <= now)
+        {
+            throw new CaseRuleException("The verification has lapsed; the caller must be verified again.");
+        }
+    }
+
+    private void Close(CaseStatus status, string reason, DateTimeOffset now)
+    {
+        Status = status;
+        ClosedAt = now;
+        ClosedReason = reason;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private static string RequireReason(string reason) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new CaseRuleException("A reason is required.") : reason.Trim();
+}

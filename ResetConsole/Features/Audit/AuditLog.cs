@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ResetConsole.Data;
+
+namespace ResetConsole.Features.Audit;
+
+/// <summary>
+/// Appends hash-chained entries: each entry's hash covers its content and the previous hash, so an edited or missing
+/// row breaks the chain.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, TimeProvider time) : IAuditLog
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public async Task AppendAsync(AppDbContext db, AuditRecord record, CancellationToken ct = default)
+    {
+        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.Sequence).LastOrDefault();
+        var last = pending ?? await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        var entry = new AuditEntry
+        {
+            Sequence = (last?.Sequence ?? 0) + 1,
+            At = time.GetUtcNow(),
+            ActorIssuer = record.Actor?.Issuer,
+            ActorId = record.Actor?.Id,
+            ActorName = record.Actor?.Name,
+            ActorRoles = record.Actor?.RolesText,
+            ActorIsVendor = record.Actor?.IsVendor ?? false,
+            Action = record.Action,
+            Outcome = record.Outcome,
+            CaseId = record.CaseId,
+            SubjectId = record.SubjectId,
+            DetailsJson = JsonSerializer.Serialize(record.Details ?? new Dictionary<string, string?>()),
+            PreviousHash = last?.Hash ?? GenesisHash,
+            Hash = string.Empty,
+        };
+        entry.Hash = ComputeHash(entry);
+        db.AuditEntries.Add(entry);
+    }
+
+    public async Task AppendAloneAsync(AuditRecord record, CancellationToken ct = default)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await AppendAsync(db, record, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string ComputeHash(AuditEntry entry)
+    {
+        var canonical = string.Join('\u001f',
+            entry.Sequence, entry.At.ToUnixTimeMilliseconds(), entry.ActorIssuer, entry.ActorId, entry.ActorName, entry.ActorRoles,
+            entry.ActorIsVendor, entry.Action, entry.Outcome, entry.CaseId, entry.SubjectId, entry.DetailsJson, entry.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using ResetConsole.Auth;
+using ResetConsole.Data;
+using ResetConsole.Domain.Cases;
+using ResetConsole.Features.Audit;
+using ResetConsole.Infrastructure.Events;
+
+namespace ResetConsole.Features.Cases;
+
+/// <summary>
+/// The one way a case changes: take the write gate, load the case, check the actor's current roles, apply the
+/// change, append its audit entry and commit, all in one transaction; then tell open screens. A refusal is audited
+/// on its own and rethrown.
+/// </summary>
+public sealed class CaseWriter(
+    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, StaffAccess access, IAuditLog audit, ConsoleEventHub hub, TimeProvider time)
+{
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<T> ChangeAsync<T>(
+        StaffActor actor,
+        Guid caseId,
+        IReadOnlyCollection<string> roles,
+        string action,
+        Func<CaseContext, Task<(T Result, CaseChange Change)>> change,
+        CancellationToken ct = default)
+    {
+        StaffActor? current = null;
+        string? subjectId = null;
+        try
+        {
+            using var _ = await gate.EnterAsync(ct);
+            current = await access.RequireAsync(actor, roles, ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var recoveryCase = await db.RecoveryCases.SingleOrDefaultAsync(c => c.Id == caseId, ct)
+                ?? throw new CaseRuleException("There is no such case.");
+            subjectId = recoveryCase.SubjectId;
+            var (result, made) = await change(new CaseContext(db, recoveryCase, current, time.GetUtcNow()));
+            await audit.AppendAsync(db, made.Audit, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, caseId, recoveryCase.SubjectId));
+            if (made.AfterCommit is not null)
+            {
+                await made.AfterCommit();
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is CaseRuleException or AccessRefusedException)
+        {
+            await audit.AppendAloneAsync(new AuditRecord(current ?? actor, action, AuditRecord.Refused, caseId, subjectId,
+                new Dictionary<string, string?> { ["reason"] = ex.Message }), CancellationToken.None);
+            throw;
+        }
+    }
+
+    public Task ChangeAsync(StaffActor actor, Guid caseId, IReadOnlyCollection<string> roles, string action,
+        Func<CaseContext, Task<CaseChange>> change, CancellationToken ct = default) =>
+        ChangeAsync(actor, caseId, roles, action, async context => (true, await change(context)), ct);
+}

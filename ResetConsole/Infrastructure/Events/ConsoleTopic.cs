@@ -1,0 +1,9 @@
+namespace ResetConsole.Infrastructure.Events;
+
+public enum ConsoleTopic
+{
+    CaseChanged,
+    ChallengeChanged,
+    OutboxChanged,
+    AlertRaised,
+}

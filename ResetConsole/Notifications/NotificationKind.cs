@@ -1,0 +1,11 @@
+namespace ResetConsole.Notifications;
+
+public enum NotificationKind
+{
+    OneTimeCode,
+    PushRequest,
+    AttestationRequest,
+    IdentityCheckRequest,
+    RecoveryNotice,
+    Escalation,
+}
