@@ -29,18 +29,24 @@ public sealed class CaseWriter(
         string? subjectId = null;
         try
         {
-            using var _ = await gate.EnterAsync(ct);
-            current = await access.RequireAsync(actor, roles, ct);
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var recoveryCase = await db.RecoveryCases.SingleOrDefaultAsync(c => c.Id == caseId, ct)
-                ?? throw new CaseRuleException("There is no such case.");
-            subjectId = recoveryCase.SubjectId;
-            var (result, made) = await change(new CaseContext(db, recoveryCase, current, time.GetUtcNow()));
-            await audit.AppendAsync(db, made.Audit, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, caseId, recoveryCase.SubjectId));
+            T result;
+            CaseChange made;
+            using (await gate.EnterAsync(ct))
+            {
+                current = await access.RequireAsync(actor, roles, ct);
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var recoveryCase = await db.RecoveryCases.SingleOrDefaultAsync(c => c.Id == caseId, ct)
+                    ?? throw new CaseRuleException("There is no such case.");
+                subjectId = recoveryCase.SubjectId;
+                (result, made) = await change(new CaseContext(db, recoveryCase, current, time.GetUtcNow()));
+                await audit.AppendAsync(db, made.Audit, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            // Outside the gate: side effects (sending a code) may write on their own, and must not hold up other writers.
+            hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, caseId, subjectId));
             if (made.AfterCommit is not null)
             {
                 await made.AfterCommit();

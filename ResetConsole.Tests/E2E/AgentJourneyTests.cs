@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using ResetConsole.Tests.E2E.Pages;
+using Xunit.Abstractions;
+
+namespace ResetConsole.Tests.E2E;
+
+[Collection(ConsoleAppCollection.Name)]
+public sealed class AgentJourneyTests(ConsoleAppFixture app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task StandardPasswordReset_ByPhone_IsReadyOnceTheCallerReadsBackTheCode()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await new SignInPage(page).SignInAsync("dana");
+        var clock = Stopwatch.StartNew();
+
+        var intake = new NewCasePageObject(page);
+        await intake.StartFromAccountsAsync("alex.morgan", "Alex Morgan");
+        await intake.OpenAndWaitAsync("INC-1001");
+        var casePage = new CasePageObject(page);
+        await Assertions.Expect(casePage.TierChip).ToHaveTextAsync("Standard");
+        await casePage.SendCodeAsync();
+        var code = await ReadCodeInAnotherTabAsync(page, "Alex Morgan");
+        await casePage.EnterCodeAsync(code);
+        var callbacks = await casePage.CompleteCallbackIfPresentAsync();
+
+        await Assertions.Expect(page.GetByText("Verified and ready to execute")).ToBeVisibleAsync();
+        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Verified");
+        clock.Stop();
+        output.WriteLine($"New case to ready: {clock.Elapsed.TotalSeconds:F1} s, {5 + callbacks} clicks, {"alex.morgan".Length + "INC-1001".Length + code.Length} keystrokes");
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"took {clock.Elapsed}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ElevatedMfaReset_PushApprovedOnTheDevice_UpdatesTheAgentsPageLiveAndGoesToApproval()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await new SignInPage(page).SignInAsync("dana");
+        var intake = new NewCasePageObject(page);
+        await intake.StartFromAccountsAsync("fiona.grant", "Fiona Grant");
+        await intake.ChooseActionAsync("MFA reset");
+        await intake.OpenAndWaitAsync("INC-2002");
+        var casePage = new CasePageObject(page);
+        await Assertions.Expect(casePage.TierChip).ToHaveTextAsync("Elevated");
+        await casePage.SendCodeAsync();
+        await casePage.EnterCodeAsync(await ReadCodeInAnotherTabAsync(page, "Fiona Grant"));
+        await casePage.CompleteCallbackIfPresentAsync();
+
+        var pushStep = casePage.StepByTitle("One of: push to an enrolled device, manager attestation");
+        await pushStep.GetByRole(AriaRole.Button, new() { Name = "Send push" }).ClickAsync();
+        await Assertions.Expect(pushStep.GetByRole(AriaRole.Status)).ToContainTextAsync("Waiting for the device owner");
+        await ApproveOnTheDeviceAsync("fiona.grant");
+
+        await Assertions.Expect(pushStep).ToHaveAttributeAsync("data-step-status", "Passed");
+        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Verified");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
+        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "AwaitingApproval");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The subject's phone, in a browser of its own: the subject signs in and approves the push.</summary>
+    private async Task ApproveOnTheDeviceAsync(string subjectUsername)
+    {
+        var device = await app.NewPageAsync();
+        await device.GotoAsync("/demo/outbox");
+        await new SignInPage(device).SignInAsync(subjectUsername);
+        var outbox = new OutboxPageObject(device);
+        await outbox.OpenAsync("Fiona Grant");
+        await outbox.Message("Approve the helpdesk's verification?").GetByRole(AriaRole.Link).ClickAsync();
+        await new ConsoleShell(device).WaitUntilInteractiveAsync();
+        await device.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(device.GetByRole(AriaRole.Status)).ToContainTextAsync("passed");
+        await device.Context.CloseAsync();
+    }
+
+    private static async Task<string> ReadCodeInAnotherTabAsync(IPage agentPage, string recipient)
+    {
+        var tab = await agentPage.Context.NewPageAsync();
+        var code = await new OutboxPageObject(tab).ReadLatestCodeAsync(recipient);
+        await tab.CloseAsync();
+        return code;
+    }
+}
