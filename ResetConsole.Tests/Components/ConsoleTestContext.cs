@@ -40,10 +40,18 @@ public class ConsoleTestContext : BunitContext, IAsyncLifetime
         return user;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.InitializeAsync() => OnInitializeAsync();
 
     // MudBlazor's services are only asynchronously disposable; xUnit v2 would otherwise dispose them synchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await OnDisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    protected virtual Task OnInitializeAsync() => Task.CompletedTask;
+
+    protected virtual Task OnDisposeAsync() => Task.CompletedTask;
 
     private static AuthorizationOptions BuildPolicies()
     {
