@@ -46,7 +46,7 @@ public sealed class SignInJourneyTests(ConsoleAppFixture app)
         await Assertions.Expect(row).ToContainTextAsync("•");
         Assert.DoesNotContain("nora.quinn@", await row.InnerTextAsync());
 
-        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "Nora Quinn", Exact = true }).ClickAsync();
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Nora Quinn");
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Active sessions" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
