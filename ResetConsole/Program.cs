@@ -1,6 +1,7 @@
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Directory;
+using ResetConsole.Features.Approvals;
 using ResetConsole.Features.Cases;
 using ResetConsole.Features.Policy;
 using ResetConsole.Notifications;
@@ -21,6 +22,7 @@ try
     builder.Services.AddConsoleInfrastructure();
     builder.Services.AddNotifications();
     builder.Services.AddCases();
+    builder.Services.AddApprovals();
     builder.Services.AddConsoleAuthentication(builder.Configuration);
     builder.Services.AddConsoleHealthChecks();
     builder.Services.AddConsoleUi();

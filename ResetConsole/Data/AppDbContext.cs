@@ -19,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
     public DbSet<RecoveryCase> RecoveryCases => Set<RecoveryCase>();
     public DbSet<VerificationStep> VerificationSteps => Set<VerificationStep>();
+    public DbSet<ApprovalDecision> ApprovalDecisions => Set<ApprovalDecision>();
     public DbSet<VerificationChallenge> VerificationChallenges => Set<VerificationChallenge>();
     public DbSet<SubjectProtection> SubjectProtections => Set<SubjectProtection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

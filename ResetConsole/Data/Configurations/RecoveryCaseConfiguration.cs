@@ -21,6 +21,11 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.Property(c => c.Signals).HasJsonConversion();
         builder.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Steps).AutoInclude();
+        builder.Property(c => c.ApprovalEligibleRoles).HasJsonConversion();
+        builder.Property(c => c.ApprovalExclusions).HasJsonConversion();
+        builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Decisions).AutoInclude();
+        builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.ApprovalDueAt });
         builder.HasIndex(c => new { c.SubjectId, c.Status });
         builder.HasIndex(c => new { c.OpenedById, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });

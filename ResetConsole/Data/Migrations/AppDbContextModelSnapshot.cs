@@ -432,10 +432,74 @@ namespace ResetConsole.Data.Migrations
                     b.ToTable("DemoSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ResetConsole.Domain.Cases.ApprovalDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ApproverId");
+
+                    b.ToTable("ApprovalDecisions", (string)null);
+                });
+
             modelBuilder.Entity("ResetConsole.Domain.Cases.RecoveryCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovalDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalEligibleRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalEscalateTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalExclusions")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovalQueue")
@@ -443,7 +507,16 @@ namespace ResetConsole.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeSpan>("ApprovalSla")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("ApprovalValidity")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ApprovalsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BaseTierId")
@@ -465,6 +538,9 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FrozenAt")
                         .HasColumnType("INTEGER");
@@ -571,6 +647,8 @@ namespace ResetConsole.Data.Migrations
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("SubjectId", "Status");
+
+                    b.HasIndex("Status", "ApprovalQueue", "ApprovalDueAt");
 
                     b.ToTable("RecoveryCases", (string)null);
                 });
@@ -954,6 +1032,15 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResetConsole.Domain.Cases.ApprovalDecision", b =>
+                {
+                    b.HasOne("ResetConsole.Domain.Cases.RecoveryCase", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResetConsole.Domain.Cases.VerificationChallenge", b =>
                 {
                     b.HasOne("ResetConsole.Domain.Cases.RecoveryCase", null)
@@ -995,6 +1082,8 @@ namespace ResetConsole.Data.Migrations
 
             modelBuilder.Entity("ResetConsole.Domain.Cases.RecoveryCase", b =>
                 {
+                    b.Navigation("Decisions");
+
                     b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618

@@ -40,6 +40,19 @@ public sealed class RecoveryCase
     public DateTimeOffset? VerifiedAt { get; set; }
     public DateTimeOffset? VerifiedUntil { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>When the approval queue's SLA runs out for this case.</summary>
+    public DateTimeOffset? ApprovalDueAt { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public TimeSpan ApprovalValidity { get; set; }
+    public TimeSpan ApprovalSla { get; set; }
+    public List<string> ApprovalEligibleRoles { get; set; } = [];
+
+    /// <summary>Who is told when the approval SLA passes (a role, from the policy).</summary>
+    public string? ApprovalEscalateTo { get; set; }
+    public List<string> ApprovalExclusions { get; set; } = [];
+    public DateTimeOffset? ApprovedAt { get; set; }
+    public List<ApprovalDecision> Decisions { get; set; } = [];
     public DateTimeOffset? FrozenAt { get; set; }
     public string? FrozenReason { get; set; }
     public string? FrozenById { get; set; }
@@ -204,7 +217,124 @@ public sealed class RecoveryCase
         EnsureVerifiedNow(now);
         Status = CaseStatus.AwaitingApproval;
         SubmittedAt = now;
+        ApprovalDueAt = now + ApprovalSla;
+        EscalatedAt = null;
         Touch(now);
+    }
+
+    /// <summary>Approvals that still count: valid, not voided, from distinct people.</summary>
+    public int CountingApprovals(DateTimeOffset now) => Decisions.Where(d => d.Counts(now)).Select(d => d.ApproverId).Distinct().Count();
+
+    /// <summary>
+    /// Records an approver's decision on what they reviewed (<paramref name="reviewedHash"/>). Separation of duties
+    /// against people is checked by the service, which knows them; the case checks its own state and the hash.
+    /// </summary>
+    public ApprovalDecision Decide(string approverId, string approverName, string approverRoles, bool approve, string? reason, string reviewedHash, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.AwaitingApproval)
+        {
+            throw new CaseRuleException(Status is CaseStatus.Approved or CaseStatus.Rejected or CaseStatus.CoolingDown or CaseStatus.Executing or CaseStatus.Completed
+                ? "This case was already decided."
+                : $"The case is {Status.Label().ToLowerInvariant()}, not awaiting approval.");
+        }
+
+        if (reviewedHash != ApprovalHash.Compute(this))
+        {
+            throw new CaseRuleException("This case changed after you opened it; review it again.");
+        }
+
+        if (Decisions.Any(d => d.ApproverId == approverId && d.Counts(now)))
+        {
+            throw new CaseRuleException("You already approved this case; a second approval must come from someone else.");
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CaseRuleException("A reason is required to reject.");
+        }
+
+        var decision = new ApprovalDecision
+        {
+            Id = Guid.NewGuid(),
+            CaseId = Id,
+            ApproverId = approverId,
+            ApproverName = approverName,
+            ApproverRoles = approverRoles,
+            Approved = approve,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            RequestHash = reviewedHash,
+            DecidedAt = now,
+            ValidUntil = approve ? now + ApprovalValidity : null,
+        };
+        Decisions.Add(decision);
+        if (!approve)
+        {
+            Close(CaseStatus.Rejected, $"Rejected by {approverName}: {decision.Reason}", now);
+        }
+        else if (CountingApprovals(now) >= ApprovalsRequired)
+        {
+            Status = CaseStatus.Approved;
+            ApprovedAt = now;
+            Touch(now);
+        }
+        else
+        {
+            Touch(now);
+        }
+
+        return decision;
+    }
+
+    /// <summary>
+    /// Approvals that lapsed before execution stop counting; an approved case that no longer has enough goes back
+    /// to the queue. Returns true when anything lapsed.
+    /// </summary>
+    public bool ExpireApprovalsIfDue(DateTimeOffset now)
+    {
+        var lapsed = Decisions.Where(d => d.Approved && d.VoidedAt is null && d.ValidUntil <= now).ToList();
+        foreach (var decision in lapsed)
+        {
+            decision.VoidedAt = now;
+            decision.VoidReason = "approval validity ran out before execution";
+        }
+
+        if (lapsed.Count == 0)
+        {
+            return false;
+        }
+
+        if (Status is CaseStatus.Approved or CaseStatus.CoolingDown && CountingApprovals(now) < ApprovalsRequired)
+        {
+            Status = CaseStatus.AwaitingApproval;
+            ApprovedAt = null;
+            ApprovalDueAt = now + ApprovalSla;
+            EscalatedAt = null;
+        }
+
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Marks the case escalated once its SLA has passed. Returns true the first time.</summary>
+    public bool EscalateIfOverdue(DateTimeOffset now)
+    {
+        if (Status != CaseStatus.AwaitingApproval || EscalatedAt is not null || ApprovalDueAt > now)
+        {
+            return false;
+        }
+
+        EscalatedAt = now;
+        Touch(now);
+        return true;
+    }
+
+    private void VoidApprovals(string why, DateTimeOffset now)
+    {
+        foreach (var decision in Decisions.Where(d => d.Approved && d.VoidedAt is null))
+        {
+            decision.VoidedAt = now;
+            decision.VoidReason = why;
+        }
     }
 
     /// <summary>
@@ -236,8 +366,8 @@ public sealed class RecoveryCase
             VerificationValidity = decision.VerificationValidity < VerificationValidity ? decision.VerificationValidity : VerificationValidity;
             if (decision.Approval.IsRequired && decision.Approval.Required >= ApprovalsRequired)
             {
-                ApprovalQueue = decision.Approval.Queue;
-                ApprovalsRequired = decision.Approval.Required;
+                SetApproval(decision.Approval);
+                VoidApprovals("the case was stepped up", now);
             }
 
             TightenPendingSteps(decision.Steps);
@@ -252,6 +382,7 @@ public sealed class RecoveryCase
 
         if (added > 0 && Status is CaseStatus.Verified or CaseStatus.AwaitingApproval)
         {
+            VoidApprovals("new verification steps were added", now);
             Status = CaseStatus.Verifying;
             VerifiedAt = null;
             VerifiedUntil = null;
@@ -269,8 +400,18 @@ public sealed class RecoveryCase
         Reasons = decision.Reasons.Select(r => new CaseReason(r.Text, r.RuleId, r.Controls)).ToList();
         Signals = decision.Signals.Select(s => new CaseReason(s.Description, s.Id, s.Controls)).ToList();
         VerificationValidity = decision.VerificationValidity;
-        ApprovalQueue = decision.Approval.IsRequired ? decision.Approval.Queue : ApprovalQueue.None;
-        ApprovalsRequired = decision.Approval.IsRequired ? decision.Approval.Required : 0;
+        SetApproval(decision.Approval);
+    }
+
+    private void SetApproval(ApprovalRequirement approval)
+    {
+        ApprovalQueue = approval.IsRequired ? approval.Queue : ApprovalQueue.None;
+        ApprovalsRequired = approval.IsRequired ? approval.Required : 0;
+        ApprovalValidity = approval.Validity;
+        ApprovalSla = approval.Sla;
+        ApprovalEligibleRoles = [.. approval.EligibleRoles];
+        ApprovalEscalateTo = approval.EscalateTo;
+        ApprovalExclusions = approval.Excluded.Select(e => e.ToString()).ToList();
     }
 
     private void TightenPendingSteps(IReadOnlyList<ScriptStep> steps)

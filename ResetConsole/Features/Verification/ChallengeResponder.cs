@@ -48,7 +48,7 @@ public sealed class ChallengeResponder(
         await writer.ChangeAsync(respondent, caseId, [], "challenge.respond", async context =>
         {
             var challenge = await context.Db.VerificationChallenges.SingleAsync(c => c.Id == challengeId, ct);
-            await EnsureRightPersonAsync(challenge, context.Actor, ct);
+            await EnsureRightPersonAsync(challenge, context.Case, context.Actor, ct);
             challenge.Respond(approve, context.Actor.Id, context.Actor.Name, context.Now);
             var method = challenge.Kind switch
             {
@@ -73,8 +73,19 @@ public sealed class ChallengeResponder(
         }, ct);
     }
 
-    private async Task EnsureRightPersonAsync(VerificationChallenge challenge, StaffActor actor, CancellationToken ct)
+    private async Task EnsureRightPersonAsync(VerificationChallenge challenge, RecoveryCase recoveryCase, StaffActor actor, CancellationToken ct)
     {
+        // Codes, callbacks and in-person checks are recorded by the agent with their evidence; they have no answer page.
+        if (challenge.Kind is not (StepKind.Push or StepKind.IdentityDocument or StepKind.ManagerAttestation or StepKind.OwnerAttestation))
+        {
+            throw new AccessRefusedException("This kind of verification cannot be answered here.");
+        }
+
+        if (recoveryCase.OpenedById == actor.Id)
+        {
+            throw new AccessRefusedException("The agent working the case cannot answer its own verification request.");
+        }
+
         // A real device or identity provider answers through its own integration; this page stands in for them only in demo mode.
         if (challenge.Kind is StepKind.Push or StepKind.IdentityDocument && !demo.IsOn)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ResetConsole.Domain.Subjects;
 using ResetConsole.Notifications;
 
@@ -9,14 +8,12 @@ public sealed class DemoIdentityVerificationProvider(INotificationSender sender)
 {
     public string Name => "Demo identity verification";
 
-    public async Task<string> StartSessionAsync(Subject subject, Guid challengeId, CancellationToken ct = default)
+    public async Task StartSessionAsync(Subject subject, Guid challengeId, string reference, CancellationToken ct = default)
     {
-        var reference = $"IDV-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
         var email = subject.Contacts.FirstOrDefault(c => c.Kind == ContactKind.Email)
             ?? throw new Domain.Cases.CaseRuleException("The account has no email of record for an identity check.");
         await sender.SendAsync(new OutgoingNotification(NotificationKind.IdentityCheckRequest, subject.Id, subject.DisplayName, ContactKind.Email,
             email.Value, "Complete your identity check", $"The helpdesk asked for an identity document check (session {reference}). Open the link to complete it.",
             null, $"/demo/respond/{challengeId}"), ct);
-        return reference;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ResetConsole.Auth;
 using ResetConsole.Directory;
@@ -122,8 +123,10 @@ public sealed class VerificationService(
             var (_, option, subject) = await PrepareAsync(context, stepId, StepKind.IdentityDocument, ct);
             var challenge = await NewChallengeAsync(context, stepId, StepKind.IdentityDocument, subject.Id, identityVerification.Name,
                 option with { Expiry = option.Expiry ?? TimeSpan.FromMinutes(10) }, ct);
-            challenge.Reference = await identityVerification.StartSessionAsync(subject, challenge.Id, ct);
-            return new CaseChange(Audit(context, "step.document-check-started", stepId, $"identity document check, session {challenge.Reference}"));
+            challenge.Reference = $"IDV-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
+            var reference = challenge.Reference;
+            return new CaseChange(Audit(context, "step.document-check-started", stepId, $"identity document check, session {reference}"),
+                () => StartSessionAsync(subject, challenge.Id, reference, ct));
         }, ct);
 
     public Task RecordCallbackAsync(StaffActor actor, Guid caseId, Guid stepId, CallbackOutcome outcome, CancellationToken ct = default) =>
@@ -238,6 +241,19 @@ public sealed class VerificationService(
     {
         var pending = await context.Db.VerificationChallenges.Where(c => c.CaseId == context.Case.Id && c.StepId == stepId && c.Status == ChallengeStatus.Pending).ToListAsync(ct);
         pending.ForEach(c => c.Status = ChallengeStatus.Superseded);
+    }
+
+    private async Task StartSessionAsync(Subject subject, Guid challengeId, string reference, CancellationToken ct)
+    {
+        try
+        {
+            await identityVerification.StartSessionAsync(subject, challengeId, reference, ct);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or CaseRuleException))
+        {
+            VerificationLog.DeliveryFailed(logger, ex, NotificationKind.IdentityCheckRequest, null);
+            throw new CaseRuleException("The identity verification service could not start a session; try again.");
+        }
     }
 
     private async Task DeliverAsync(OutgoingNotification notification, CancellationToken ct)

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResetConsole.Auth;
+using ResetConsole.Data;
+using ResetConsole.Directory;
+using ResetConsole.Domain.Cases;
+using ResetConsole.Domain.Subjects;
+using ResetConsole.Features.Audit;
+using ResetConsole.Features.Cases;
+using ResetConsole.Infrastructure.Events;
+using ResetConsole.Notifications;
+using ResetConsole.Policy;
+
+namespace ResetConsole.Features.Approvals;
+
+/// <summary>
+/// The supervisor and security queues: who may see them, who may decide, exactly once, bound to what was reviewed;
+/// and the sweep that escalates overdue items and sends lapsed approvals back to the queue.
+/// </summary>
+public sealed class ApprovalService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CaseWriter writer,
+    StaffAccess access,
+    IDirectoryConnector directory,
+    INotificationSender sender,
+    IAuditLog audit,
+    WriteGate gate,
+    ConsoleEventHub hub,
+    TimeProvider time,
+    IOptions<ApprovalOptions> options,
+    ILogger<ApprovalService> logger)
+{
+    public static readonly string[] QueueReaders = [Roles.Supervisor, Roles.SecurityLead, Roles.Auditor];
+    private static readonly StaffActor System = new("resetconsole", "system", "ResetConsole", null, new HashSet<string>(), false, null);
+
+    public async Task<QueuePage> QueueAsync(StaffActor actor, ApprovalQueue queue, QueueQuery query, CancellationToken ct = default)
+    {
+        await RequireReaderAsync(actor, queue, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var items = Pending(db, queue);
+        if (!string.IsNullOrEmpty(query.TierId))
+        {
+            items = items.Where(c => c.TierId == query.TierId);
+        }
+
+        var total = await items.CountAsync(ct);
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var now = time.GetUtcNow();
+        var page = await items.OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+            .Select(c => new
+            {
+                c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman, c.Reasons, c.Signals,
+                c.EffectiveAction, c.OpenedByName, c.OpenedByVendor, c.SubmittedAt, c.ApprovalDueAt, c.EscalatedAt, c.ApprovalsRequired, c.Version,
+                Decisions = c.Decisions.Where(d => d.Approved && d.VoidedAt == null).Select(d => new { d.ApproverId, d.ValidUntil }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return new QueuePage(page.Select(c => new QueueItem(c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman,
+            string.Join("; ", c.Reasons.Select(r => r.Text)), string.Join("; ", c.Signals.Select(s => s.Text)), c.EffectiveAction, c.OpenedByName,
+            c.OpenedByVendor, c.SubmittedAt ?? now, c.ApprovalDueAt ?? now, c.EscalatedAt is not null, c.ApprovalsRequired,
+            c.Decisions.Where(d => d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count(), c.Version)).ToList(), total);
+    }
+
+    public async Task<QueueCounts> CountsAsync(StaffActor actor, CancellationToken ct = default)
+    {
+        var current = await access.RequireAsync(actor, QueueReaders, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var supervisor = await Pending(db, ApprovalQueue.Supervisor).CountAsync(ct);
+        var security = current.Has(Roles.SecurityLead) || current.Has(Roles.Auditor) ? await Pending(db, ApprovalQueue.Security).CountAsync(ct) : 0;
+        return new QueueCounts(supervisor, security);
+    }
+
+    public async Task<ApprovalReview> ReviewAsync(StaffActor actor, Guid caseId, CancellationToken ct = default)
+    {
+        var current = await access.RequireAsync(actor, QueueReaders, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var recoveryCase = await db.RecoveryCases.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new CaseRuleException("There is no such case.");
+        await RequireReaderAsync(current, recoveryCase.ApprovalQueue, ct);
+        var (subject, manager) = await PeopleAsync(recoveryCase, ct);
+        var whyNot = SeparationOfDuties.WhyNot(current, recoveryCase, subject, manager)
+            ?? (recoveryCase.Status == CaseStatus.AwaitingApproval ? null : $"The case is {recoveryCase.Status.Label().ToLowerInvariant()}.");
+        return new ApprovalReview(recoveryCase, ApprovalHash.Compute(recoveryCase), whyNot, time.GetUtcNow());
+    }
+
+    /// <summary>Approves or rejects exactly what was reviewed. A race, a double click or a stale screen loses with a clear reason.</summary>
+    public Task DecideAsync(StaffActor actor, Guid caseId, bool approve, string? reason, string reviewedHash, CancellationToken ct = default) =>
+        writer.ChangeAsync(actor, caseId, [Roles.Supervisor, Roles.SecurityLead], approve ? "approval.approve" : "approval.reject", async context =>
+        {
+            var (subject, manager) = await PeopleAsync(context.Case, ct);
+            if (SeparationOfDuties.WhyNot(context.Actor, context.Case, subject, manager) is { } whyNot)
+            {
+                throw new AccessRefusedException(whyNot);
+            }
+
+            var decision = context.Case.Decide(context.Actor.Id, context.Actor.Name, context.Actor.RolesText, approve, reason, reviewedHash, context.Now);
+            ApprovalLog.Decided(logger, caseId, approve, context.Case.TierId, context.Actor.Id);
+            return new CaseChange(new AuditRecord(context.Actor, approve ? "approval.approved" : "approval.rejected", AuditRecord.Succeeded, caseId,
+                context.Case.SubjectId, new Dictionary<string, string?>
+                {
+                    ["queue"] = context.Case.ApprovalQueue.ToString(),
+                    ["requestHash"] = decision.RequestHash,
+                    ["reason"] = decision.Reason,
+                    ["approvals"] = context.Case.CountingApprovals(context.Now).ToString(CultureInfo.InvariantCulture),
+                    ["required"] = context.Case.ApprovalsRequired.ToString(CultureInfo.InvariantCulture),
+                    ["caseStatus"] = context.Case.Status.ToString(),
+                }));
+        }, ct);
+
+    /// <summary>Escalates items past their SLA and sends cases whose approvals lapsed back to the queue.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        List<Guid> candidates;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            candidates = await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
+                .Where(c => (c.Status == CaseStatus.AwaitingApproval && c.EscalatedAt == null && c.ApprovalDueAt <= now)
+                    || ((c.Status == CaseStatus.Approved || c.Status == CaseStatus.CoolingDown) && c.Decisions.Any(d => d.Approved && d.VoidedAt == null && d.ValidUntil <= now)))
+                .Select(c => c.Id).ToListAsync(ct);
+        }
+
+        foreach (var caseId in candidates)
+        {
+            await SweepOneAsync(caseId, now, ct);
+        }
+
+        return candidates.Count;
+    }
+
+    private async Task SweepOneAsync(Guid caseId, DateTimeOffset now, CancellationToken ct)
+    {
+        OutgoingNotification? escalation = null;
+        string subjectId;
+        using (await gate.EnterAsync(ct))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var recoveryCase = await db.RecoveryCases.SingleAsync(c => c.Id == caseId, ct);
+            subjectId = recoveryCase.SubjectId;
+            if (recoveryCase.ExpireApprovalsIfDue(now))
+            {
+                await audit.AppendAsync(db, new AuditRecord(System, "approval.expired", AuditRecord.Succeeded, caseId, subjectId,
+                    new Dictionary<string, string?> { ["caseStatus"] = recoveryCase.Status.ToString() }), ct);
+            }
+
+            if (recoveryCase.EscalateIfOverdue(now))
+            {
+                var target = recoveryCase.ApprovalEscalateTo ?? Roles.SecurityLead;
+                await audit.AppendAsync(db, new AuditRecord(System, "approval.escalated", AuditRecord.Succeeded, caseId, subjectId,
+                    new Dictionary<string, string?> { ["queue"] = recoveryCase.ApprovalQueue.ToString(), ["escalateTo"] = target, ["dueAt"] = recoveryCase.ApprovalDueAt?.ToString("O") }), ct);
+                escalation = Escalation(recoveryCase, target);
+                ApprovalLog.Escalated(logger, caseId, target);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, caseId, subjectId));
+        if (escalation is not null)
+        {
+            await sender.SendAsync(escalation, ct);
+        }
+    }
+
+    private OutgoingNotification Escalation(RecoveryCase recoveryCase, string role) => new(
+        NotificationKind.Escalation, $"role:{role}", $"{role} on call", ContactKind.Email,
+        options.Value.EscalationAddresses.GetValueOrDefault(role, "security-leads@northwind.example"),
+        $"Overdue approval: {recoveryCase.Reference}",
+        $"{recoveryCase.Reference} ({recoveryCase.TierName}, {recoveryCase.SubjectDisplayName}) has waited past its approval deadline in the {recoveryCase.ApprovalQueue} queue.",
+        recoveryCase.Id, $"/approvals/{recoveryCase.ApprovalQueue.ToString().ToLowerInvariant()}");
+
+    private async Task RequireReaderAsync(StaffActor actor, ApprovalQueue queue, CancellationToken ct)
+    {
+        var current = await access.RequireAsync(actor, QueueReaders, ct);
+        if (queue == ApprovalQueue.Security && !(current.Has(Roles.SecurityLead) || current.Has(Roles.Auditor)))
+        {
+            throw new AccessRefusedException("The security queue is for security leads (and auditors, read-only).");
+        }
+    }
+
+    private async Task<(Subject? Subject, string? ManagerUsername)> PeopleAsync(RecoveryCase recoveryCase, CancellationToken ct)
+    {
+        var subject = await directory.FindAsync(recoveryCase.SubjectId, ct);
+        var manager = subject?.ManagerId is { } managerId ? await directory.FindAsync(managerId, ct) : null;
+        return (subject, manager?.Username);
+    }
+
+    private static IQueryable<RecoveryCase> Pending(AppDbContext db, ApprovalQueue queue) =>
+        db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue);
+}
