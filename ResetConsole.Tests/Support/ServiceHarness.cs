@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Directory;
+using ResetConsole.Features.Approvals;
 using ResetConsole.Features.Cases;
 using ResetConsole.Features.Policy;
 using ResetConsole.Infrastructure;
@@ -43,6 +44,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddSingleton(new DemoMode(true));
         services.AddNotifications();
         services.AddCases();
+        services.AddApprovals();
         _services = services.BuildServiceProvider();
     }
 
