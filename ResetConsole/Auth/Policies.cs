@@ -21,6 +21,12 @@ public static class Policies
     /// <summary>Anyone signed in, with or without a console role: the demo outbox and a subject's or manager's answer page.</summary>
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>The supervisor queue: supervisors and security leads decide, auditors read.</summary>
+    public const string ViewApprovals = nameof(ViewApprovals);
+
+    /// <summary>The security queue: security leads decide, auditors read.</summary>
+    public const string ViewSecurityQueue = nameof(ViewSecurityQueue);
+
     /// <summary>Reads the policy, the simulator and the controls it covers.</summary>
     public const string ViewPolicy = nameof(ViewPolicy);
 
@@ -36,6 +42,8 @@ public static class Policies
         .AddPolicy(PolicyAdmin, p => p.RequireRole(Roles.PolicyAdmin))
         .AddPolicy(ViewAccounts, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.SecurityLead, Roles.Auditor))
         .AddPolicy(ViewCases, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.SecurityLead, Roles.Auditor))
+        .AddPolicy(ViewApprovals, p => p.RequireRole(Roles.Supervisor, Roles.SecurityLead, Roles.Auditor))
+        .AddPolicy(ViewSecurityQueue, p => p.RequireRole(Roles.SecurityLead, Roles.Auditor))
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(ViewPolicy, p => p.RequireRole(Roles.PolicyAdmin, Roles.SecurityLead, Roles.Auditor))
         .AddPolicy(ViewSecurity, p => p.RequireRole(Roles.SecurityLead, Roles.Auditor));

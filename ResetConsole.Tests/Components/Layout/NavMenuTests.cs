@@ -10,9 +10,9 @@ public sealed class NavMenuTests : ConsoleTestContext
 {
     [Theory]
     [InlineData(Roles.Agent, new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
-    [InlineData(Roles.Supervisor, new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
-    [InlineData(Roles.SecurityLead, new[] { "Home", "Cases", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
-    [InlineData(Roles.Auditor, new[] { "Home", "Cases", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData(Roles.Supervisor, new[] { "Home", "Cases", "Supervisor queue", "Accounts", "Demo outbox" })]
+    [InlineData(Roles.SecurityLead, new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData(Roles.Auditor, new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
     [InlineData(Roles.PolicyAdmin, new[] { "Home", "Policy", "Simulator", "Controls", "Demo outbox" })]
     public void Render_ForARole_ShowsOnlyWhatThatRoleMayOpen(string role, string[] expected)
     {
@@ -20,7 +20,7 @@ public sealed class NavMenuTests : ConsoleTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(expected, menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray());
+        Assert.Equal(expected, menu.FindAll(".nav-title").Select(a => a.TextContent.Trim()).ToArray());
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class NavMenuTests : ConsoleTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Demo outbox"], menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray());
+        Assert.Equal(["Demo outbox"], menu.FindAll(".nav-title").Select(a => a.TextContent.Trim()).ToArray());
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class NavMenuTests : ConsoleTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.DoesNotContain("Demo outbox", menu.FindAll("a").Select(a => a.TextContent.Trim()));
+        Assert.DoesNotContain("Demo outbox", menu.FindAll(".nav-title").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ConsoleShell(IPage page)
 
     public async Task<IReadOnlyList<string>> NavigationItemsAsync()
     {
-        var links = await Navigation.GetByRole(AriaRole.Link).AllInnerTextsAsync();
+        var links = await Navigation.Locator(".nav-title").AllInnerTextsAsync();
         return links.Select(l => l.Trim()).ToList();
     }
 

@@ -10,6 +10,8 @@ public static class ConsoleNavigation
     [
         new("Home", "/", Icons.Material.Filled.Home, Policies.Staff),
         new("Cases", "/cases", Icons.Material.Filled.Assignment, Policies.ViewCases),
+        new("Supervisor queue", "/approvals/supervisor", Icons.Material.Filled.HowToReg, Policies.ViewApprovals, Counter: NavCounter.SupervisorQueue),
+        new("Security queue", "/approvals/security", Icons.Material.Filled.Security, Policies.ViewSecurityQueue, Counter: NavCounter.SecurityQueue),
         new("Accounts", "/accounts", Icons.Material.Filled.People, Policies.ViewAccounts),
         new("Policy", "/policy", Icons.Material.Filled.Policy, Policies.ViewPolicy),
         new("Simulator", "/policy/simulator", Icons.Material.Filled.Science, Policies.ViewPolicy),
