@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using ResetConsole.Auth;
+using ResetConsole.Directory.Demo;
+using ResetConsole.Features.Approvals;
+using ResetConsole.Features.Cases;
+using ResetConsole.Features.Policy;
+using ResetConsole.Features.Verification;
+using ResetConsole.Infrastructure.Events;
+using ResetConsole.Policy;
+using ResetConsole.Tests.Support;
+
+namespace ResetConsole.Tests.Components.Approvals;
+
+/// <summary>The live queue against real services: a case submitted elsewhere appears without any reload.</summary>
+public sealed class ApprovalQueueViewTests : ConsoleTestContext
+{
+    private ServiceHarness _harness = default!;
+
+    protected override async Task OnInitializeAsync()
+    {
+        _harness = await ServiceHarness.StartAsync();
+        Services.AddSingleton(_harness.Get<ApprovalService>());
+        Services.AddSingleton(_harness.Get<IPolicyCatalog>());
+        Services.AddSingleton(_harness.Get<ConsoleEventHub>());
+        Services.AddSingleton<TimeProvider>(_harness.Time);
+    }
+
+    protected override async Task OnDisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task HubPublishes_ACaseSubmittedElsewhere_AppearsInTheOpenQueue()
+    {
+        await _harness.StaffAsync("sam", Roles.Supervisor);
+        var principal = SignIn("sam", Roles.Supervisor);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(StaffClaims.Issuer, "https://idp.test/"));
+        var queue = Render<ApprovalQueueView>(p => p.Add(c => c.Queue, ApprovalQueue.Supervisor));
+        Assert.Contains("Nothing is waiting", queue.Markup);
+
+        await SubmitElevatedCaseAsync();
+
+        queue.WaitForAssertion(() => Assert.Contains("Fiona Grant", queue.Markup), TimeSpan.FromSeconds(5));
+        Assert.Contains("<strong>1</strong> waiting", queue.Markup);
+        Assert.Single(queue.FindAll("tbody tr"));
+    }
+
+    [Fact]
+    public async Task HubPublishes_AnUnrelatedChange_DoesNotRenderUnchangedRowsAgain()
+    {
+        await _harness.StaffAsync("sam", Roles.Supervisor);
+        var principal = SignIn("sam", Roles.Supervisor);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(StaffClaims.Issuer, "https://idp.test/"));
+        await SubmitElevatedCaseAsync();
+        var queue = Render<ApprovalQueueView>(p => p.Add(c => c.Queue, ApprovalQueue.Supervisor));
+        var row = queue.FindComponent<QueueRow>();
+        var renders = row.RenderCount;
+
+        _harness.Get<ConsoleEventHub>().Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, Guid.NewGuid()));
+        queue.WaitForState(() => queue.RenderCount > 1, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(renders, row.RenderCount);
+    }
+
+    private async Task SubmitElevatedCaseAsync()
+    {
+        var dana = await _harness.StaffAsync("dana", Roles.Agent);
+        var subjectId = await _harness.SubjectIdAsync(DemoAccounts.FinanceApprover);
+        var cases = _harness.Get<CaseService>();
+        var verification = _harness.Get<VerificationService>();
+        var id = await cases.OpenAsync(dana, new OpenCaseRequest(subjectId, RequestedAction.PasswordReset, RequestChannel.Phone, "INC-Q1"));
+        var details = await cases.GetAsync(dana, id);
+        var codeStep = details.Case.Steps.Single(s => s.Allows(StepKind.OneTimeCode));
+        await verification.SendCodeAsync(dana, id, codeStep.Id, details.Subject.Contacts[0].Id);
+        var code = Regex.Match((await _harness.LastMessageToAsync(subjectId)).Body, @"code is (\d+)").Groups[1].Value;
+        await verification.CheckCodeAsync(dana, id, codeStep.Id, code);
+        var pushStep = details.Case.Steps.Single(s => s.Allows(StepKind.Push));
+        await verification.SendPushAsync(dana, id, pushStep.Id, details.Subject.PushDevices[0].Id);
+        var challengeId = Guid.Parse(Regex.Match((await _harness.LastMessageToAsync(subjectId)).Link!, "[0-9a-f-]{36}").Value);
+        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(DemoAccounts.FinanceApprover), challengeId, approve: true);
+        await cases.SubmitForApprovalAsync(dana, id);
+    }
+}
