@@ -26,6 +26,7 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Decisions).AutoInclude();
         builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.ApprovalDueAt });
+        builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.TierId, c.ApprovalDueAt });
         builder.HasIndex(c => new { c.SubjectId, c.Status });
         builder.HasIndex(c => new { c.OpenedById, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });

@@ -650,6 +650,8 @@ namespace ResetConsole.Data.Migrations
 
                     b.HasIndex("Status", "ApprovalQueue", "ApprovalDueAt");
 
+                    b.HasIndex("Status", "ApprovalQueue", "TierId", "ApprovalDueAt");
+
                     b.ToTable("RecoveryCases", (string)null);
                 });
 

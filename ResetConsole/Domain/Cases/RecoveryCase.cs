@@ -238,14 +238,14 @@ public sealed class RecoveryCase
                 : $"The case is {Status.Label().ToLowerInvariant()}, not awaiting approval.");
         }
 
-        if (reviewedHash != ApprovalHash.Compute(this))
-        {
-            throw new CaseRuleException("This case changed after you opened it; review it again.");
-        }
-
         if (Decisions.Any(d => d.ApproverId == approverId && d.Counts(now)))
         {
             throw new CaseRuleException("You already approved this case; a second approval must come from someone else.");
+        }
+
+        if (reviewedHash != ApprovalHash.Compute(this))
+        {
+            throw new CaseRuleException("This case changed after you opened it; review it again.");
         }
 
         if (!approve && string.IsNullOrWhiteSpace(reason))

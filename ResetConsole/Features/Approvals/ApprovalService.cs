@@ -117,7 +117,8 @@ public sealed class ApprovalService(
         {
             candidates = await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
                 .Where(c => (c.Status == CaseStatus.AwaitingApproval && c.EscalatedAt == null && c.ApprovalDueAt <= now)
-                    || ((c.Status == CaseStatus.Approved || c.Status == CaseStatus.CoolingDown) && c.Decisions.Any(d => d.Approved && d.VoidedAt == null && d.ValidUntil <= now)))
+                    || ((c.Status == CaseStatus.AwaitingApproval || c.Status == CaseStatus.Approved || c.Status == CaseStatus.CoolingDown)
+                        && c.Decisions.Any(d => d.Approved && d.VoidedAt == null && d.ValidUntil <= now)))
                 .Select(c => c.Id).ToListAsync(ct);
         }
 

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using ResetConsole.Data;
+using ResetConsole.Domain.Cases;
+using ResetConsole.Domain.Subjects;
+using ResetConsole.Policy;
+
+namespace ResetConsole.Bench;
+
+/// <summary>Fills the database with many cases quickly: the shape the queries see in production, without the journeys.</summary>
+public static class CaseSeeder
+{
+    public static async Task SeedAsync(BenchHost host, int total, int awaitingSupervisor, int awaitingSecurity)
+    {
+        var start = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        var random = new Random(7);
+        const int batch = 5_000;
+        for (var offset = 0; offset < total; offset += batch)
+        {
+            await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = offset; i < Math.Min(total, offset + batch); i++)
+            {
+                var queue = i < awaitingSupervisor ? ApprovalQueue.Supervisor : i < awaitingSupervisor + awaitingSecurity ? ApprovalQueue.Security : ApprovalQueue.None;
+                var openedAt = start.AddMinutes(i);
+                db.RecoveryCases.Add(new RecoveryCase
+                {
+                    Id = Guid.CreateVersion7(openedAt),
+                    TicketReference = $"INC-{i}",
+                    Channel = RequestChannel.Phone,
+                    RequestedAction = RequestedAction.PasswordReset,
+                    EffectiveAction = RequestedAction.PasswordReset,
+                    SubjectId = $"u-{random.Next(1, 320):0000}",
+                    SubjectUsername = $"user{i}",
+                    SubjectDisplayName = $"User {i}",
+                    SubjectKind = SubjectKind.Employee,
+                    OpenedById = $"agent-{i % 40}",
+                    OpenedByName = $"Agent {i % 40}",
+                    TierId = queue == ApprovalQueue.Security ? "privileged" : queue == ApprovalQueue.Supervisor ? "elevated" : "standard",
+                    TierName = queue == ApprovalQueue.Security ? "Privileged" : queue == ApprovalQueue.Supervisor ? "Elevated" : "Standard",
+                    TierRank = queue == ApprovalQueue.Security ? 2 : queue == ApprovalQueue.Supervisor ? 1 : 0,
+                    BaseTierId = "standard",
+                    Reasons = [new CaseReason("member of Finance Approvers", "finance-approvers", [])],
+                    PolicyVersion = 1,
+                    ApprovalQueue = queue,
+                    ApprovalsRequired = queue == ApprovalQueue.None ? 0 : queue == ApprovalQueue.Security ? 2 : 1,
+                    ApprovalEligibleRoles = queue == ApprovalQueue.Security ? ["SecurityLead"] : ["Supervisor", "SecurityLead"],
+                    Status = queue == ApprovalQueue.None ? CaseStatus.Completed : CaseStatus.AwaitingApproval,
+                    OpenedAt = openedAt,
+                    UpdatedAt = openedAt,
+                    SubmittedAt = openedAt.AddMinutes(3),
+                    ApprovalDueAt = openedAt.AddMinutes(3 + random.Next(5, 60)),
+                    ClosedAt = queue == ApprovalQueue.None ? openedAt.AddMinutes(10) : null,
+                });
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+        }
+    }
+}
