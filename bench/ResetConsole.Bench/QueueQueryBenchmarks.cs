@@ -11,6 +11,7 @@ namespace ResetConsole.Bench;
 /// Run: dotnet run -c Release --project bench/ResetConsole.Bench -- --filter *QueueQuery*
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PercentileConfig))]
 public class QueueQueryBenchmarks
 {
     private BenchHost _host = null!;
