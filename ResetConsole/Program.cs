@@ -3,6 +3,7 @@ using ResetConsole.Data;
 using ResetConsole.Directory;
 using ResetConsole.Features.Approvals;
 using ResetConsole.Features.Cases;
+using ResetConsole.Features.Execution;
 using ResetConsole.Features.Policy;
 using ResetConsole.Notifications;
 using ResetConsole.Infrastructure;
@@ -23,6 +24,7 @@ try
     builder.Services.AddNotifications();
     builder.Services.AddCases();
     builder.Services.AddApprovals();
+    builder.Services.AddExecution();
     builder.Services.AddConsoleAuthentication(builder.Configuration);
     builder.Services.AddConsoleHealthChecks();
     builder.Services.AddConsoleUi();

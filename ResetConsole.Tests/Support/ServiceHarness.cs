@@ -10,6 +10,7 @@ using ResetConsole.Data;
 using ResetConsole.Directory;
 using ResetConsole.Features.Approvals;
 using ResetConsole.Features.Cases;
+using ResetConsole.Features.Execution;
 using ResetConsole.Features.Policy;
 using ResetConsole.Infrastructure;
 using ResetConsole.Notifications;
@@ -25,7 +26,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     private readonly TempFolder _folder = new();
     private readonly ServiceProvider _services;
 
-    private ServiceHarness(DateTimeOffset start)
+    private ServiceHarness(DateTimeOffset start, Action<IServiceCollection>? configure)
     {
         Time = new FakeTimeProvider(start);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -45,6 +46,8 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddNotifications();
         services.AddCases();
         services.AddApprovals();
+        services.AddExecution();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -55,9 +58,9 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>A weekday, mid-morning in London: no out-of-hours step-up unless a test moves the clock.</summary>
     public static readonly DateTimeOffset Weekday = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    public static async Task<ServiceHarness> StartAsync(DateTimeOffset? start = null)
+    public static async Task<ServiceHarness> StartAsync(DateTimeOffset? start = null, Action<IServiceCollection>? configure = null)
     {
-        var harness = new ServiceHarness(start ?? Weekday);
+        var harness = new ServiceHarness(start ?? Weekday, configure);
         await harness.Get<DatabaseInitializer>().InitializeAsync();
         await harness.Get<PolicyBootstrap>().InitializeAsync();
         return harness;

@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RecoveryCase> RecoveryCases => Set<RecoveryCase>();
     public DbSet<VerificationStep> VerificationSteps => Set<VerificationStep>();
     public DbSet<ApprovalDecision> ApprovalDecisions => Set<ApprovalDecision>();
+    public DbSet<SideEffect> SideEffects => Set<SideEffect>();
     public DbSet<VerificationChallenge> VerificationChallenges => Set<VerificationChallenge>();
     public DbSet<SubjectProtection> SubjectProtections => Set<SubjectProtection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

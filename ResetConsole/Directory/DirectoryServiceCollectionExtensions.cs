@@ -7,7 +7,9 @@ public static class DirectoryServiceCollectionExtensions
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateOnStart();
-        services.AddSingleton<IDirectoryConnector, DemoDirectoryConnector>();
+        services.AddSingleton<DemoDirectoryConnector>();
+        services.AddSingleton<IDirectoryConnector>(sp => sp.GetRequiredService<DemoDirectoryConnector>());
+        services.AddSingleton<IDirectoryWriter>(sp => sp.GetRequiredService<DemoDirectoryConnector>());
         services.AddSingleton<DemoDirectorySeeder>();
         return services;
     }

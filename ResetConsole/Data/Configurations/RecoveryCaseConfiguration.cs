@@ -25,6 +25,10 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.Property(c => c.ApprovalExclusions).HasJsonConversion();
         builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Decisions).AutoInclude();
+        builder.Property(c => c.CoolDownCancelBy).HasJsonConversion();
+        builder.Property(c => c.PostResetPlan).HasJsonConversion();
+        builder.HasMany(c => c.SideEffects).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.SideEffects).AutoInclude();
         builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.ApprovalDueAt });
         builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.TierId, c.ApprovalDueAt });
         builder.HasIndex(c => new { c.SubjectId, c.Status });

@@ -289,6 +289,9 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CredentialHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -317,6 +320,9 @@ namespace ResetConsole.Data.Migrations
 
                     b.Property<string>("ManagerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangeCredential")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
@@ -534,12 +540,28 @@ namespace ResetConsole.Data.Migrations
                     b.Property<string>("ClosedReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoolDownCancelBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("CoolDownDuration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CoolDownUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EffectiveAction")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExecutionStartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FrozenAt")
@@ -568,6 +590,10 @@ namespace ResetConsole.Data.Migrations
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PostResetPlan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -576,6 +602,9 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireChangeAtNextSignIn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Signals")
                         .IsRequired()
@@ -605,6 +634,9 @@ namespace ResetConsole.Data.Migrations
 
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("TemporaryAccessPassLifetime")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TicketReference")
                         .IsRequired()
@@ -653,6 +685,61 @@ namespace ResetConsole.Data.Migrations
                     b.HasIndex("Status", "ApprovalQueue", "TierId", "ApprovalDueAt");
 
                     b.ToTable("RecoveryCases", (string)null);
+                });
+
+            modelBuilder.Entity("ResetConsole.Domain.Cases.SideEffect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastErrorTransient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("SideEffects", (string)null);
                 });
 
             modelBuilder.Entity("ResetConsole.Domain.Cases.SubjectProtection", b =>
@@ -1043,6 +1130,15 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResetConsole.Domain.Cases.SideEffect", b =>
+                {
+                    b.HasOne("ResetConsole.Domain.Cases.RecoveryCase", null)
+                        .WithMany("SideEffects")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResetConsole.Domain.Cases.VerificationChallenge", b =>
                 {
                     b.HasOne("ResetConsole.Domain.Cases.RecoveryCase", null)
@@ -1085,6 +1181,8 @@ namespace ResetConsole.Data.Migrations
             modelBuilder.Entity("ResetConsole.Domain.Cases.RecoveryCase", b =>
                 {
                     b.Navigation("Decisions");
+
+                    b.Navigation("SideEffects");
 
                     b.Navigation("Steps");
                 });

@@ -20,6 +20,10 @@ public sealed class DemoAccount
     public bool IsLocked { get; set; }
     public DateTimeOffset? LastCredentialResetAt { get; set; }
 
+    /// <summary>PBKDF2 hash of the current password or secret; the demo never keeps one in clear.</summary>
+    public string? CredentialHash { get; set; }
+    public bool MustChangeCredential { get; set; }
+
     /// <summary>Lower-cased name, username and employee id, so search is one indexed-free LIKE over a few hundred rows.</summary>
     public string SearchText { get; set; } = string.Empty;
 

@@ -5,9 +5,77 @@ using ResetConsole.Domain.Subjects;
 namespace ResetConsole.Directory.Demo;
 
 /// <summary>The embedded directory: accounts with real state in SQLite, so a demo shows what a reset does.</summary>
-public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFactory) : IDirectoryConnector
+public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, TimeProvider time) : IDirectoryConnector, IDirectoryWriter
 {
     public string Name => "Demo directory";
+
+    public DirectoryCapabilities Capabilities =>
+        DirectoryCapabilities.SetTemporaryCredential | DirectoryCapabilities.RequireChangeAtNextSignIn | DirectoryCapabilities.ResetMfa
+        | DirectoryCapabilities.Unlock | DirectoryCapabilities.IssueTemporaryAccessPass | DirectoryCapabilities.RevokeSessions
+        | DirectoryCapabilities.ConfirmRevocation | DirectoryCapabilities.RotateSecret | DirectoryCapabilities.ListAuthenticators | DirectoryCapabilities.SendPush;
+
+    public Task SetTemporaryCredentialAsync(string subjectId, string secret, bool requireChangeAtNextSignIn, string idempotencyKey, CancellationToken ct = default) =>
+        ChangeAsync(subjectId, (account, _) =>
+        {
+            account.CredentialHash = DemoCredentials.Hash(secret);
+            account.MustChangeCredential = requireChangeAtNextSignIn;
+            account.LastCredentialResetAt = time.GetUtcNow();
+            return Task.FromResult(true);
+        }, ct);
+
+    public Task ResetMfaAsync(string subjectId, string idempotencyKey, CancellationToken ct = default) =>
+        ChangeAsync(subjectId, async (account, db) =>
+        {
+            await db.DemoAuthenticators.Where(a => a.AccountId == account.Id).ExecuteDeleteAsync(ct);
+            return true;
+        }, ct);
+
+    public Task UnlockAsync(string subjectId, string idempotencyKey, CancellationToken ct = default) =>
+        ChangeAsync(subjectId, (account, _) =>
+        {
+            account.IsLocked = false;
+            return Task.FromResult(true);
+        }, ct);
+
+    public async Task<string> IssueTemporaryAccessPassAsync(string subjectId, TimeSpan lifetime, string idempotencyKey, CancellationToken ct = default)
+    {
+        var pass = DemoCredentials.NewTemporaryAccessPass();
+        await ChangeAsync(subjectId, (account, _) =>
+        {
+            account.Attributes = new Dictionary<string, string>(account.Attributes) { ["temporaryAccessPassExpiresAt"] = (time.GetUtcNow() + lifetime).ToString("O") };
+            return Task.FromResult(true);
+        }, ct);
+        return pass;
+    }
+
+    public async Task<bool> RevokeSessionsAsync(string subjectId, string idempotencyKey, CancellationToken ct = default)
+    {
+        await ChangeAsync(subjectId, async (account, db) =>
+        {
+            await db.DemoSessions.Where(s => s.AccountId == account.Id).ExecuteDeleteAsync(ct);
+            return true;
+        }, ct);
+        await using var check = await dbFactory.CreateDbContextAsync(ct);
+        return !await check.DemoSessions.AnyAsync(s => s.AccountId == subjectId, ct);
+    }
+
+    public Task RotateSecretAsync(string subjectId, string newSecret, string idempotencyKey, CancellationToken ct = default) =>
+        ChangeAsync(subjectId, (account, _) =>
+        {
+            account.CredentialHash = DemoCredentials.Hash(newSecret);
+            account.LastCredentialResetAt = time.GetUtcNow();
+            return Task.FromResult(true);
+        }, ct);
+
+    private async Task ChangeAsync(string subjectId, Func<DemoAccount, AppDbContext, Task<bool>> change, CancellationToken ct)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.DemoAccounts.SingleOrDefaultAsync(a => a.Id == subjectId, ct)
+            ?? throw new DirectoryOperationException("The demo directory has no such account.", isTransient: false);
+        await change(account, db);
+        await db.SaveChangesAsync(ct);
+    }
 
     public async Task<DirectoryPage> SearchAsync(DirectorySearch search, CancellationToken ct = default)
     {

@@ -53,6 +53,19 @@ public sealed class RecoveryCase
     public List<string> ApprovalExclusions { get; set; } = [];
     public DateTimeOffset? ApprovedAt { get; set; }
     public List<ApprovalDecision> Decisions { get; set; } = [];
+
+    /// <summary>The tier's wait between final approval and execution, when it has one.</summary>
+    public TimeSpan? CoolDownDuration { get; set; }
+    public List<string> CoolDownCancelBy { get; set; } = [];
+    public DateTimeOffset? CoolDownUntil { get; set; }
+
+    /// <summary>The policy's post-reset actions for the tier, as side-effect kinds in order.</summary>
+    public List<SideEffectKind> PostResetPlan { get; set; } = [];
+    public TimeSpan TemporaryAccessPassLifetime { get; set; }
+    public bool RequireChangeAtNextSignIn { get; set; }
+    public DateTimeOffset? ExecutionStartedAt { get; set; }
+    public string? ExecutedById { get; set; }
+    public List<SideEffect> SideEffects { get; set; } = [];
     public DateTimeOffset? FrozenAt { get; set; }
     public string? FrozenReason { get; set; }
     public string? FrozenById { get; set; }
@@ -273,8 +286,22 @@ public sealed class RecoveryCase
         }
         else if (CountingApprovals(now) >= ApprovalsRequired)
         {
-            Status = CaseStatus.Approved;
             ApprovedAt = now;
+            if (CoolDownDuration is { } coolDown && coolDown > TimeSpan.Zero)
+            {
+                // The approvals hold through the cool-down: their validity runs from its end.
+                Status = CaseStatus.CoolingDown;
+                CoolDownUntil = now + coolDown;
+                foreach (var counting in Decisions.Where(d => d.Counts(now)))
+                {
+                    counting.ValidUntil = CoolDownUntil + ApprovalValidity;
+                }
+            }
+            else
+            {
+                Status = CaseStatus.Approved;
+            }
+
             Touch(now);
         }
         else
@@ -337,6 +364,119 @@ public sealed class RecoveryCase
         }
     }
 
+    /// <summary>Why execution cannot begin now, or null when it can. The service shows this; the domain enforces it.</summary>
+    public string? WhyNotExecutable(DateTimeOffset now)
+    {
+        if (Status == CaseStatus.Frozen)
+        {
+            return "The case is frozen.";
+        }
+
+        if (!RequiresApproval)
+        {
+            return IsVerificationCurrent(now) ? null
+                : Status == CaseStatus.Verified ? "The verification has lapsed; verify the caller again."
+                : "Every step of the script must pass first.";
+        }
+
+        if (Status == CaseStatus.CoolingDown && CoolDownUntil > now)
+        {
+            return $"The case is cooling down until {CoolDownUntil:yyyy-MM-dd HH:mm} UTC.";
+        }
+
+        if (Status is not (CaseStatus.Approved or CaseStatus.CoolingDown))
+        {
+            return Status == CaseStatus.AwaitingApproval ? "The case is still awaiting approval." : "The case is not approved.";
+        }
+
+        return CountingApprovals(now) >= ApprovalsRequired ? null : "The approvals have expired; the case must be approved again.";
+    }
+
+    /// <summary>Moves to executing and writes every planned side effect as pending, each with its idempotency key.</summary>
+    public IReadOnlyList<SideEffect> BeginExecution(string byId, DateTimeOffset now)
+    {
+        if (WhyNotExecutable(now) is { } whyNot)
+        {
+            throw new CaseRuleException(whyNot);
+        }
+
+        Status = CaseStatus.Executing;
+        ExecutionStartedAt = now;
+        ExecutedById = byId;
+        SideEffects = PostResetPlan.Select((kind, i) => new SideEffect
+        {
+            Id = Guid.NewGuid(),
+            CaseId = Id,
+            Order = i + 1,
+            Kind = kind,
+            Status = SideEffectStatus.Pending,
+            IdempotencyKey = $"{Id:N}-{i + 1}-{kind}",
+        }).ToList();
+        Touch(now);
+        return SideEffects;
+    }
+
+    /// <summary>Completed only when every side effect applied; a failure leaves the case visibly needing attention.</summary>
+    public void SettleExecution(DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Executing or CaseStatus.NeedsAttention))
+        {
+            return;
+        }
+
+        if (SideEffects.Count > 0 && SideEffects.All(e => e.Status == SideEffectStatus.Applied))
+        {
+            Close(CaseStatus.Completed, "Every side effect applied.", now);
+        }
+        else if (SideEffects.Any(e => e.Status == SideEffectStatus.Failed))
+        {
+            Status = CaseStatus.NeedsAttention;
+            Touch(now);
+        }
+    }
+
+    /// <summary>A person asks for the failed side effects to be tried again.</summary>
+    public void RetryExecution(DateTimeOffset now)
+    {
+        if (Status != CaseStatus.NeedsAttention)
+        {
+            throw new CaseRuleException("Only a case that needs attention can be retried.");
+        }
+
+        foreach (var effect in SideEffects.Where(e => e.Status == SideEffectStatus.Failed))
+        {
+            effect.Status = SideEffectStatus.Pending;
+            effect.NextAttemptAt = null;
+        }
+
+        Status = CaseStatus.Executing;
+        Touch(now);
+    }
+
+    /// <summary>The subject or manager of record stopped the reset during the cool-down.</summary>
+    public void CancelCoolDown(string byName, string reason, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.CoolingDown)
+        {
+            throw new CaseRuleException("Only a case in its cool-down can be cancelled this way.");
+        }
+
+        Close(CaseStatus.Abandoned, $"Cancelled during the cool-down by {byName}: {RequireReason(reason)}", now);
+    }
+
+    /// <summary>A security lead ends the cool-down early, with a reason.</summary>
+    public void OverrideCoolDown(string reason, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.CoolingDown)
+        {
+            throw new CaseRuleException("The case is not cooling down.");
+        }
+
+        RequireReason(reason);
+        CoolDownUntil = now;
+        Touch(now);
+    }
+
     /// <summary>
     /// Applies a fresh evaluation (new signals, a changed directory record). The tier only rises, steps and signals
     /// are only added, a raised tier's stricter limits replace pending steps' limits, and a case with new steps goes
@@ -370,6 +510,8 @@ public sealed class RecoveryCase
                 VoidApprovals("the case was stepped up", now);
             }
 
+            SetExecution(decision);
+
             TightenPendingSteps(decision.Steps);
         }
 
@@ -401,6 +543,39 @@ public sealed class RecoveryCase
         Signals = decision.Signals.Select(s => new CaseReason(s.Description, s.Id, s.Controls)).ToList();
         VerificationValidity = decision.VerificationValidity;
         SetApproval(decision.Approval);
+        SetExecution(decision);
+    }
+
+    private void SetExecution(PolicyDecision decision)
+    {
+        CoolDownDuration = decision.CoolDown?.Duration;
+        CoolDownCancelBy = decision.CoolDown?.CancelBy.Select(c => c.ToString()).ToList() ?? [];
+        var post = decision.PostReset;
+        TemporaryAccessPassLifetime = post.TemporaryAccessPassLifetime;
+        RequireChangeAtNextSignIn = post.RequireChangeAtNextSignIn;
+        var plan = new List<SideEffectKind>();
+        plan.Add(decision.EffectiveAction switch
+        {
+            RequestedAction.MfaReset => SideEffectKind.ResetMfa,
+            RequestedAction.Unlock => SideEffectKind.Unlock,
+            RequestedAction.TemporaryAccessPass => SideEffectKind.IssueTemporaryAccessPass,
+            RequestedAction.SecretRotation => SideEffectKind.RotateSecret,
+            _ => SideEffectKind.SetTemporaryCredential,
+        });
+
+        // Sessions are revoked after every human reset above standard whatever the policy says, and wherever it asks.
+        if (!decision.Tier.IsNonHuman && (post.RevokeSessions || decision.Tier.Rank > 0))
+        {
+            plan.Add(SideEffectKind.RevokeSessions);
+        }
+
+        plan.Add(SideEffectKind.NotifySubject);
+        if (post.NotifyManager)
+        {
+            plan.Add(SideEffectKind.NotifyManager);
+        }
+
+        PostResetPlan = plan;
     }
 
     private void SetApproval(ApprovalRequirement approval)

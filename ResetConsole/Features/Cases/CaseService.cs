@@ -107,7 +107,10 @@ public sealed class CaseService(
         var canWork = current.Has(Roles.Agent) && CaseAccess.IsOpener(current, recoveryCase);
         return new CaseDetails(recoveryCase, View(subject, recoveryCase, canWork), challenges, protection, canWork,
             CaseAccess.IsOpener(current, recoveryCase) || current.Has(Roles.Supervisor) || current.Has(Roles.SecurityLead),
-            current.Has(Roles.SecurityLead), now);
+            current.Has(Roles.SecurityLead), now)
+        {
+            CanRetry = current.Has(Roles.Supervisor) || current.Has(Roles.SecurityLead),
+        };
     }
 
     public async Task<CaseListPage> ListAsync(StaffActor actor, CaseListQuery query, CancellationToken ct = default)

@@ -13,7 +13,11 @@ public sealed record CaseDetails(
     bool CanWork,
     bool CanFreeze,
     bool CanRelease,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Supervisors and security leads retry a case whose side effects failed.</summary>
+    public bool CanRetry { get; init; }
+}
 
 public sealed record CaseSubjectView(
     string Id,

@@ -1,0 +1,8 @@
+namespace ResetConsole.Domain.Cases;
+
+public enum SideEffectStatus
+{
+    Pending,
+    Applied,
+    Failed,
+}
