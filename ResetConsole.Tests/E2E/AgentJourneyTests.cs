@@ -9,7 +9,7 @@ namespace ResetConsole.Tests.E2E;
 public sealed class AgentJourneyTests(ConsoleAppFixture app, ITestOutputHelper output)
 {
     [Fact]
-    public async Task StandardPasswordReset_ByPhone_IsReadyOnceTheCallerReadsBackTheCode()
+    public async Task StandardPasswordReset_ByPhone_IsReadyOnceTheCallerReadsBackTheCode_AndCompletesOnExecute()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
@@ -31,6 +31,21 @@ public sealed class AgentJourneyTests(ConsoleAppFixture app, ITestOutputHelper o
         clock.Stop();
         output.WriteLine($"New case to ready: {clock.Elapsed.TotalSeconds:F1} s, {4 + callbacks} clicks, {"alex.morgan".Length + "INC-1001".Length + code.Length} keystrokes");
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"took {clock.Elapsed}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Execute reset" }).ClickAsync();
+        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Completed");
+        var effects = page.GetByRole(AriaRole.List, new() { Name = "Side effects" });
+        await Assertions.Expect(effects).ToContainTextAsync("revoked (confirmed by the directory)");
+        await Assertions.Expect(effects.Locator("[data-effect-status=Applied]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("password is");
+
+        var outbox = new OutboxPageObject(page);
+        await outbox.OpenAsync("Alex Morgan");
+        await Assertions.Expect(outbox.Message("Your temporary password")).ToBeVisibleAsync();
+        await Assertions.Expect(outbox.Message("A helpdesk change to your account")).ToBeVisibleAsync();
+        await page.GotoAsync("/accounts?q=alex.morgan");
+        await page.GetByLabel("Search accounts").FillAsync("alex.morgan");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "alex.morgan" }).Locator("td[data-label=Sessions]")).ToHaveTextAsync("0");
         await page.Context.CloseAsync();
     }
 

@@ -64,8 +64,10 @@ public sealed class ApprovalJourneyTests(ConsoleAppFixture app)
             await approver.Context.CloseAsync();
         }
 
-        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Approved");
+        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "CoolingDown");
         await Assertions.Expect(dana.GetByRole(AriaRole.List, new() { Name = "Approval decisions" })).ToContainTextAsync("Kim Nakamura");
+        await Assertions.Expect(dana.GetByRole(AriaRole.Timer, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Cool-down ends") })).ToBeVisibleAsync();
+        await Assertions.Expect(dana.GetByRole(AriaRole.Button, new() { Name = "Execute reset" })).ToHaveCountAsync(0);
         await dana.Context.CloseAsync();
     }
 

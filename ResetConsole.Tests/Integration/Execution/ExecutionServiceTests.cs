@@ -170,6 +170,52 @@ public sealed class ExecutionServiceTests : IAsyncLifetime
         Assert.Equal(1, _writer.Calls);
     }
 
+    [Fact(Timeout = 15_000)]
+    public async Task Execute_APrivilegedCaseInItsCoolDown_IsRefusedUntilTheCoolDownEnds()
+    {
+        var caseId = await ApprovedPrivilegedCaseAsync();
+
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => Execution.ExecuteAsync(_dana, caseId));
+        _harness.Time.Advance(TimeSpan.FromMinutes(61));
+        await Execution.ExecuteAsync(_dana, caseId);
+
+        Assert.Contains("cooling down", refusal.Message);
+        Assert.Equal(CaseStatus.Completed, (await _harness.Get<CaseService>().GetAsync(_dana, caseId)).Case.Status);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task Execute_AfterTheApprovalsExpired_IsRefused()
+    {
+        var caseId = await ApprovedPrivilegedCaseAsync();
+        _harness.Time.Advance(TimeSpan.FromHours(3));
+
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => Execution.ExecuteAsync(_dana, caseId));
+
+        Assert.Contains("approvals have expired", refusal.Message);
+    }
+
+    private async Task<Guid> ApprovedPrivilegedCaseAsync()
+    {
+        var subjectId = await _harness.SubjectIdAsync(DemoAccounts.DomainAdmin);
+        var cases = _harness.Get<CaseService>();
+        var verification = _harness.Get<VerificationService>();
+        var caseId = await cases.OpenAsync(_dana, new OpenCaseRequest(subjectId, RequestedAction.PasswordReset, RequestChannel.WalkIn, "INC-P1"));
+        var details = await cases.GetAsync(_dana, caseId);
+        await verification.RecordBadgeCheckAsync(_dana, caseId, details.Case.Steps.Single(s => s.Allows(StepKind.InPersonBadge)).Id, "B-1001", matches: true);
+        await verification.RecordCallbackAsync(_dana, caseId, details.Case.Steps.Single(s => s.Allows(StepKind.Callback)).Id, CallbackOutcome.Confirmed);
+        await cases.SubmitForApprovalAsync(_dana, caseId);
+        var approvals = _harness.Get<ResetConsole.Features.Approvals.ApprovalService>();
+        foreach (var lead in new[] { "lee", "kim" })
+        {
+            var actor = await _harness.StaffAsync(lead, Roles.SecurityLead);
+            var review = await approvals.ReviewAsync(actor, caseId);
+            await approvals.DecideAsync(actor, caseId, approve: true, "evidence checked", review.Hash);
+        }
+
+        Assert.Equal(CaseStatus.CoolingDown, (await cases.GetAsync(_dana, caseId)).Case.Status);
+        return caseId;
+    }
+
     private async Task CommitExecutingWithoutRunningAsync(Guid caseId)
     {
         // What ExecuteAsync commits before any side effect runs: a crash right after this commit leaves exactly this.
