@@ -194,6 +194,76 @@ public sealed class ExecutionServiceTests : IAsyncLifetime
         Assert.Contains("approvals have expired", refusal.Message);
     }
 
+    [Fact(Timeout = 15_000)]
+    public async Task CoolDown_Starting_SendsTheSubjectAndManagerACancelLink()
+    {
+        var caseId = await ApprovedPrivilegedCaseAsync();
+        var subject = (await _harness.Get<IDirectoryConnector>().FindByUsernameAsync(DemoAccounts.DomainAdmin))!;
+
+        var toSubject = await _harness.LastMessageToAsync(subject.Id);
+        var toManager = await _harness.LastMessageToAsync(subject.ManagerId!);
+
+        Assert.Equal($"/cases/{caseId}/cancel", toSubject.Link);
+        Assert.Equal($"/cases/{caseId}/cancel", toManager.Link);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task CoolDown_CancelledByTheManagerOfRecord_AbandonsTheCase()
+    {
+        var caseId = await ApprovedPrivilegedCaseAsync();
+        var subject = (await _harness.Get<IDirectoryConnector>().FindByUsernameAsync(DemoAccounts.DomainAdmin))!;
+        var manager = (await _harness.Get<IDirectoryConnector>().FindAsync(subject.ManagerId!))!;
+
+        await _harness.Get<CoolDownService>().CancelAsync(await _harness.StaffAsync(manager.Username), caseId, "he is on holiday, this is not him");
+
+        var recoveryCase = (await _harness.Get<CaseService>().GetAsync(_dana, caseId)).Case;
+        Assert.Equal(CaseStatus.Abandoned, recoveryCase.Status);
+        Assert.Contains("manager of record", recoveryCase.ClosedReason);
+        await Assert.ThrowsAsync<CaseRuleException>(() => Execution.ExecuteAsync(_dana, caseId));
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task CoolDown_CancelledBySomeoneElse_IsRefused()
+    {
+        var caseId = await ApprovedPrivilegedCaseAsync();
+
+        await Assert.ThrowsAsync<AccessRefusedException>(() =>
+            _harness.Get<CoolDownService>().CancelAsync(_dana, caseId, "I changed my mind"));
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task CoolDown_OverriddenByASecurityLead_LetsTheAgentExecuteAtOnce()
+    {
+        var caseId = await ApprovedPrivilegedCaseAsync();
+        var lee = await _harness.StaffAsync("lee", Roles.SecurityLead);
+
+        await Assert.ThrowsAsync<AccessRefusedException>(() => _harness.Get<CoolDownService>().OverrideAsync(_dana, caseId, "in a hurry"));
+        await _harness.Get<CoolDownService>().OverrideAsync(lee, caseId, "outage bridge: the admin is on the call with two of us");
+        await Execution.ExecuteAsync(_dana, caseId);
+
+        Assert.Equal(CaseStatus.Completed, (await _harness.Get<CaseService>().GetAsync(_dana, caseId)).Case.Status);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task ReportNotMe_ByTheSubjectDuringTheCoolDown_StopsTheResetAndIsAudited()
+    {
+        var caseId = await ApprovedPrivilegedCaseAsync();
+
+        await _harness.Get<CoolDownService>().ReportNotMeAsync(await _harness.StaffAsync(DemoAccounts.DomainAdmin), caseId);
+
+        Assert.Equal(CaseStatus.Abandoned, (await _harness.Get<CaseService>().GetAsync(_dana, caseId)).Case.Status);
+        await using var db = await _harness.DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.CaseId == caseId && e.Action == "case.reported-not-me"));
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task ReportNotMe_BySomeoneOtherThanTheSubject_IsRefused()
+    {
+        var (caseId, _) = await VerifiedStandardCaseAsync();
+
+        await Assert.ThrowsAsync<AccessRefusedException>(() => _harness.Get<CoolDownService>().ReportNotMeAsync(_dana, caseId));
+    }
+
     private async Task<Guid> ApprovedPrivilegedCaseAsync()
     {
         var subjectId = await _harness.SubjectIdAsync(DemoAccounts.DomainAdmin);

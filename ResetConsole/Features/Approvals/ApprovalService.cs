@@ -96,6 +96,7 @@ public sealed class ApprovalService(
 
             var decision = context.Case.Decide(context.Actor.Id, context.Actor.Name, context.Actor.RolesText, approve, reason, reviewedHash, context.Now);
             ApprovalLog.Decided(logger, caseId, approve, context.Case.TierId, context.Actor.Id);
+            var coolingDown = context.Case.Status == CaseStatus.CoolingDown ? CoolDownNotices(context.Case, subject, manager is null ? null : await directory.FindByUsernameAsync(manager, ct)) : [];
             return new CaseChange(new AuditRecord(context.Actor, approve ? "approval.approved" : "approval.rejected", AuditRecord.Succeeded, caseId,
                 context.Case.SubjectId, new Dictionary<string, string?>
                 {
@@ -105,8 +106,35 @@ public sealed class ApprovalService(
                     ["approvals"] = context.Case.CountingApprovals(context.Now).ToString(CultureInfo.InvariantCulture),
                     ["required"] = context.Case.ApprovalsRequired.ToString(CultureInfo.InvariantCulture),
                     ["caseStatus"] = context.Case.Status.ToString(),
-                }));
+                }), async () =>
+                {
+                    foreach (var notice in coolingDown)
+                    {
+                        await sender.SendAsync(notice, ct);
+                    }
+                });
         }, ct);
+
+    /// <summary>When a reset enters its cool-down, the people who may cancel it are told, with the link to do so.</summary>
+    private static List<OutgoingNotification> CoolDownNotices(RecoveryCase recoveryCase, Subject? subject, Subject? manager)
+    {
+        var notices = new List<OutgoingNotification>();
+        var people = new[] { ("Subject", subject), ("Manager", manager) };
+        foreach (var (role, person) in people)
+        {
+            if (person is null || !recoveryCase.CoolDownCancelBy.Contains(role) || person.Contacts.FirstOrDefault(c => c.Kind == ContactKind.Email) is not { } email)
+            {
+                continue;
+            }
+
+            notices.Add(new OutgoingNotification(NotificationKind.RecoveryNotice, person.Id, person.DisplayName, ContactKind.Email, email.Value,
+                $"A reset of {recoveryCase.SubjectDisplayName}'s account is pending",
+                $"The helpdesk will perform a {ActionLabels.Of(recoveryCase.EffectiveAction).ToLowerInvariant()} on {recoveryCase.SubjectUsername} after {recoveryCase.CoolDownUntil:yyyy-MM-dd HH:mm} UTC. If it should not happen, cancel it with the link.",
+                recoveryCase.Id, $"/cases/{recoveryCase.Id}/cancel"));
+        }
+
+        return notices;
+    }
 
     /// <summary>Escalates items past their SLA and sends cases whose approvals lapsed back to the queue.</summary>
     public async Task<int> SweepAsync(CancellationToken ct = default)
