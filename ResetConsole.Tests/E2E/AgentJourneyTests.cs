@@ -43,6 +43,10 @@ public sealed class AgentJourneyTests(ConsoleAppFixture app, ITestOutputHelper o
         await outbox.OpenAsync("Alex Morgan");
         await Assertions.Expect(outbox.Message("Your temporary password")).ToBeVisibleAsync();
         await Assertions.Expect(outbox.Message("A helpdesk change to your account")).ToBeVisibleAsync();
+        var secret = System.Text.RegularExpressions.Regex.Match(await outbox.Message("Your temporary password").InnerTextAsync(), @"password is (\S+?)\.").Groups[1].Value;
+        Assert.NotEmpty(secret);
+        Assert.DoesNotContain(secret, app.AllServerLogs());
+        Assert.DoesNotMatch($@"\b{code}\b", app.AllServerLogs());
         await page.GotoAsync("/accounts?q=alex.morgan");
         await page.GetByLabel("Search accounts").FillAsync("alex.morgan");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "alex.morgan" }).Locator("td[data-label=Sessions]")).ToHaveTextAsync("0");

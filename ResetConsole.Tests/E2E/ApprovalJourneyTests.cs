@@ -22,6 +22,9 @@ public sealed class ApprovalJourneyTests(ConsoleAppFixture app)
         await queue.ApproveAsync("Omar Haddad", "checked the evidence");
         await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Approved", new() { Timeout = 3_000 });
         await Assertions.Expect(queue.Row("Omar Haddad")).ToHaveCountAsync(0);
+        await dana.GetByRole(AriaRole.Button, new() { Name = "Execute reset" }).ClickAsync();
+        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Completed");
+        await Assertions.Expect(dana.GetByRole(AriaRole.List, new() { Name = "Side effects" })).ToContainTextAsync("manager Elena Vasquez notified");
         await dana.Context.CloseAsync();
         await sam.Context.CloseAsync();
     }
@@ -68,6 +71,18 @@ public sealed class ApprovalJourneyTests(ConsoleAppFixture app)
         await Assertions.Expect(dana.GetByRole(AriaRole.List, new() { Name = "Approval decisions" })).ToContainTextAsync("Kim Nakamura");
         await Assertions.Expect(dana.GetByRole(AriaRole.Timer, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Cool-down ends") })).ToBeVisibleAsync();
         await Assertions.Expect(dana.GetByRole(AriaRole.Button, new() { Name = "Execute reset" })).ToHaveCountAsync(0);
+
+        var lee = await SignedInAsync("lee");
+        await lee.GotoAsync(dana.Url);
+        await new ConsoleShell(lee).WaitUntilInteractiveAsync();
+        await lee.GetByRole(AriaRole.Button, new() { Name = "End the cool-down now" }).ClickAsync();
+        await lee.GetByLabel("Why end the cool-down early?").FillAsync("Outage bridge: the admin is on the call with both approvers");
+        await lee.GetByRole(AriaRole.Button, new() { Name = "End cool-down" }).ClickAsync();
+        await lee.Context.CloseAsync();
+
+        await dana.GetByRole(AriaRole.Button, new() { Name = "Execute reset" }).ClickAsync();
+        await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Completed");
+        await Assertions.Expect(dana.GetByRole(AriaRole.List, new() { Name = "Side effects" })).ToContainTextAsync("revoked (confirmed by the directory)");
         await dana.Context.CloseAsync();
     }
 

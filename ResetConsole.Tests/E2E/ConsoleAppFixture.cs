@@ -21,6 +21,19 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
 
     public string ServerOutput => _console?.Output ?? string.Empty;
 
+    /// <summary>Everything the server wrote: console output and the rolling text and CLEF log files.</summary>
+    public string AllServerLogs()
+    {
+        var folder = Path.Combine(_folder.Path, "logs");
+        var files = System.IO.Directory.Exists(folder) ? System.IO.Directory.GetFiles(folder) : [];
+        return ServerOutput + string.Concat(files.Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
