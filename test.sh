@@ -12,6 +12,8 @@ install_missing() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v sqlite3 >/dev/null || missing+=(sqlite3)
+  [ -x /usr/sbin/slapd ] || missing+=(slapd ldap-utils)
+  [ -x /usr/bin/ldapadd ] || missing+=(ldap-utils)
   [ ${#missing[@]} -eq 0 ] && return
   echo "==> installing ${missing[*]}"
   local sudo=""

@@ -18,7 +18,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddConsoleLogging();
     builder.Services.AddConsoleData();
-    builder.Services.AddDirectory();
+    builder.Services.AddDirectory(builder.Configuration);
     builder.Services.AddRecoveryPolicy();
     builder.Services.AddConsoleInfrastructure();
     builder.Services.AddNotifications();

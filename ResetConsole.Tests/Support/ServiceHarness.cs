@@ -39,7 +39,7 @@ public sealed class ServiceHarness : IAsyncDisposable
             .AddSingleton<IHostEnvironment>(new Environment())
             .AddSingleton<TimeProvider>(Time);
         services.AddConsoleData();
-        services.AddDirectory();
+        services.AddDirectory(configuration);
         services.AddRecoveryPolicy();
         services.AddConsoleInfrastructure();
         services.AddSingleton(new DemoMode(true));

@@ -33,7 +33,7 @@ public sealed class BenchHost : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new Environment(AppFolder()));
         services.AddConsoleData();
-        services.AddDirectory();
+        services.AddDirectory(configuration);
         services.AddRecoveryPolicy();
         services.AddConsoleInfrastructure();
         services.AddSingleton(new DemoMode(true));

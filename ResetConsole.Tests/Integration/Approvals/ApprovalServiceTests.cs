@@ -227,7 +227,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
     }
 
     [Fact(Timeout = Limit)]
-    public async Task Decide_TwoDifferentSecurityLeadsApprovePrivilegedCase_ApprovesIt()
+    public async Task Decide_TwoDifferentSecurityLeadsApprovePrivilegedCase_ApprovesItIntoTheCoolDown()
     {
         var caseId = await AwaitingPrivilegedAsync();
         await DecideAsync(_lee, caseId, approve: true);
@@ -235,7 +235,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         await DecideAsync(_lin, caseId, approve: true);
 
         var recoveryCase = await CaseAsync(caseId);
-        Assert.Equal(CaseStatus.Approved, recoveryCase.Status);
+        Assert.Equal(CaseStatus.CoolingDown, recoveryCase.Status);
         Assert.Equal(["lee", "lin"], (await DecisionsAsync(caseId)).Select(d => d.ApproverId).Order());
     }
 

@@ -264,6 +264,40 @@ public sealed class ExecutionServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessRefusedException>(() => _harness.Get<CoolDownService>().ReportNotMeAsync(_dana, caseId));
     }
 
+    [Fact(Timeout = 15_000)]
+    public async Task SecretRotation_ForAServiceIdentity_SendsTheNewSecretToTheOwnerNeverTheAgent()
+    {
+        var service = (await _harness.Get<IDirectoryConnector>().FindByUsernameAsync(DemoAccounts.PayrollSyncService))!;
+        var owner = (await _harness.Get<IDirectoryConnector>().FindAsync(service.OwnerId!))!;
+        var cases = _harness.Get<CaseService>();
+        var caseId = await cases.OpenAsync(_dana, new OpenCaseRequest(service.Id, RequestedAction.PasswordReset, RequestChannel.Ticket, "INC-NHI"));
+        var details = await cases.GetAsync(_dana, caseId);
+        var attestation = details.Case.Steps.Single(s => s.Allows(StepKind.OwnerAttestation));
+        await _harness.Get<VerificationService>().RequestAttestationAsync(_dana, caseId, attestation.Id, StepKind.OwnerAttestation);
+        var challengeId = Guid.Parse(Regex.Match((await _harness.LastMessageToAsync(owner.Id)).Link!, "[0-9a-f-]{36}").Value);
+        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(owner.Username), challengeId, approve: true);
+        foreach (var step in (await cases.GetAsync(_dana, caseId)).Case.Steps.Where(s => s.Status == StepStatus.Pending && s.Allows(StepKind.Callback)))
+        {
+            await _harness.Get<VerificationService>().RecordCallbackAsync(_dana, caseId, step.Id, CallbackOutcome.Confirmed);
+        }
+
+        await cases.SubmitForApprovalAsync(_dana, caseId);
+        var lee = await _harness.StaffAsync("lee", Roles.SecurityLead);
+        var approvals = _harness.Get<ResetConsole.Features.Approvals.ApprovalService>();
+        await approvals.DecideAsync(lee, caseId, approve: true, null, (await approvals.ReviewAsync(lee, caseId)).Hash);
+        await Execution.ExecuteAsync(_dana, caseId);
+
+        var completed = (await cases.GetAsync(_dana, caseId)).Case;
+        Assert.Equal(RequestedAction.SecretRotation, completed.EffectiveAction);
+        Assert.Equal(CaseStatus.Completed, completed.Status);
+        var toOwner = await _harness.LastMessageToAsync(owner.Id);
+        Assert.Equal($"New secret for {service.Username}", toOwner.Title);
+        var secret = Regex.Match(toOwner.Body, @"secret for \S+ is (\S+?)\.").Groups[1].Value;
+        await using var db = await _harness.DbAsync();
+        Assert.True(DemoCredentials.Verify(secret, (await db.DemoAccounts.SingleAsync(a => a.Id == service.Id)).CredentialHash));
+        Assert.DoesNotContain(secret, completed.SideEffects.Single(e => e.Kind == SideEffectKind.RotateSecret).Outcome);
+    }
+
     private async Task<Guid> ApprovedPrivilegedCaseAsync()
     {
         var subjectId = await _harness.SubjectIdAsync(DemoAccounts.DomainAdmin);

@@ -105,7 +105,9 @@ public sealed class CaseService(
         var protection = await SubjectProtector.ActiveAsync(db, recoveryCase.SubjectId, now, ct);
         var subject = await directory.FindAsync(recoveryCase.SubjectId, ct);
         var canWork = current.Has(Roles.Agent) && CaseAccess.IsOpener(current, recoveryCase);
-        return new CaseDetails(recoveryCase, View(subject, recoveryCase, canWork), challenges, protection, canWork,
+        var callbackPending = canWork && recoveryCase.Steps.Any(s => s.Status == StepStatus.Pending && s.Allows(StepKind.Callback));
+        var callbackNumber = callbackPending && subject is not null ? (await Verification.CallbackTargets.PhoneOfRecordAsync(subject, directory, ct))?.Value : null;
+        return new CaseDetails(recoveryCase, View(subject, recoveryCase, callbackNumber), challenges, protection, canWork,
             CaseAccess.IsOpener(current, recoveryCase) || current.Has(Roles.Supervisor) || current.Has(Roles.SecurityLead),
             current.Has(Roles.SecurityLead), now)
         {
@@ -273,7 +275,7 @@ public sealed class CaseService(
         }
     }
 
-    private static CaseSubjectView View(Subject? subject, RecoveryCase recoveryCase, bool canWork)
+    private static CaseSubjectView View(Subject? subject, RecoveryCase recoveryCase, string? callbackNumber)
     {
         if (subject is null)
         {
@@ -281,10 +283,9 @@ public sealed class CaseService(
                 null, null, [], [], null);
         }
 
-        var callbackPending = canWork && recoveryCase.Steps.Any(s => s.Status == StepStatus.Pending && s.Allows(StepKind.Callback));
         return new CaseSubjectView(subject.Id, subject.DisplayName, subject.Username, subject.Kind, subject.ManagerName, subject.OwnerName,
             subject.Contacts.Select(c => new ContactChoice(c.Id, c.Kind, c.Masked)).ToList(),
             subject.Authenticators.Where(a => a.Kind == AuthenticatorKind.Push).Select(a => new DeviceChoice(a.Id, a.Label)).ToList(),
-            callbackPending ? subject.Contacts.FirstOrDefault(c => c.Kind == ContactKind.Phone)?.Value : null);
+            callbackNumber);
     }
 }

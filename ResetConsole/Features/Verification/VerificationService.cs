@@ -133,7 +133,7 @@ public sealed class VerificationService(
         writer.ChangeAsync(actor, caseId, [Roles.Agent], "step.callback", async context =>
         {
             var (_, _, subject) = await PrepareAsync(context, stepId, StepKind.Callback, ct);
-            var phone = subject.Contacts.FirstOrDefault(c => c.Kind == ContactKind.Phone) ?? throw new CaseRuleException("The account has no phone of record.");
+            var phone = (await CallbackTargets.PhoneOfRecordAsync(subject, directory, ct)) ?? throw new CaseRuleException("The account has no phone of record.");
             var method = $"callback to the number of record {phone.Masked}";
             switch (outcome)
             {

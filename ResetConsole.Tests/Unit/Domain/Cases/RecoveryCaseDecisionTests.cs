@@ -138,9 +138,9 @@ public sealed class RecoveryCaseDecisionTests
     }
 
     [Fact]
-    public void Decide_SecondPrivilegedApprovalFromAnotherPerson_ApprovesIt()
+    public void Decide_SecondPrivilegedApprovalFromAnotherPerson_StartsTheCoolDown()
     {
-        // Arrange
+        // Arrange: the privileged tier has a 60-minute cool-down after its final approval.
         var recoveryCase = AwaitingPrivileged();
         Approve(recoveryCase, "lee");
 
@@ -148,7 +148,8 @@ public sealed class RecoveryCaseDecisionTests
         Approve(recoveryCase, "lin", DecidedAt.AddMinutes(1));
 
         // Assert
-        Assert.Equal(CaseStatus.Approved, recoveryCase.Status);
+        Assert.Equal(CaseStatus.CoolingDown, recoveryCase.Status);
+        Assert.Equal(DecidedAt.AddMinutes(61), recoveryCase.CoolDownUntil);
     }
 
     [Fact]
