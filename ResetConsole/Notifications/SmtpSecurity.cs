@@ -1,0 +1,8 @@
+namespace ResetConsole.Notifications;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}
