@@ -1,11 +1,6 @@
 using ResetConsole.Auth;
 using ResetConsole.Data;
-using ResetConsole.Directory;
-using ResetConsole.Features.Approvals;
-using ResetConsole.Features.Cases;
-using ResetConsole.Features.Execution;
 using ResetConsole.Features.Policy;
-using ResetConsole.Notifications;
 using ResetConsole.Infrastructure;
 using ResetConsole.Infrastructure.Health;
 using ResetConsole.Infrastructure.Logging;
@@ -17,14 +12,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddConsoleLogging();
-    builder.Services.AddConsoleData();
-    builder.Services.AddDirectory(builder.Configuration);
-    builder.Services.AddRecoveryPolicy();
-    builder.Services.AddConsoleInfrastructure();
-    builder.Services.AddNotifications();
-    builder.Services.AddCases();
-    builder.Services.AddApprovals();
-    builder.Services.AddExecution();
+    builder.Services.AddConsoleServices(builder.Configuration);
     builder.Services.AddConsoleAuthentication(builder.Configuration);
     builder.Services.AddConsoleHealthChecks();
     builder.Services.AddConsoleUi();

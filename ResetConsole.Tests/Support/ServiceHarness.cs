@@ -38,15 +38,8 @@ public sealed class ServiceHarness : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new Environment())
             .AddSingleton<TimeProvider>(Time);
-        services.AddConsoleData();
-        services.AddDirectory(configuration);
-        services.AddRecoveryPolicy();
-        services.AddConsoleInfrastructure();
         services.AddSingleton(new DemoMode(true));
-        services.AddNotifications();
-        services.AddCases();
-        services.AddApprovals();
-        services.AddExecution();
+        services.AddConsoleServices(configuration);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }

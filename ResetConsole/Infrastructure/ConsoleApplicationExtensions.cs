@@ -1,6 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ResetConsole.Data;
+using ResetConsole.Directory;
+using ResetConsole.Features.Approvals;
+using ResetConsole.Features.Cases;
+using ResetConsole.Features.Execution;
+using ResetConsole.Features.Policy;
+using ResetConsole.Notifications;
 using ResetConsole.Features.Audit;
 using ResetConsole.Infrastructure.Events;
 using MudBlazor.Services;
@@ -15,6 +21,23 @@ namespace ResetConsole.Infrastructure;
 
 public static class ConsoleApplicationExtensions
 {
+    /// <summary>
+    /// Everything below the web layer: the store, the directory, the policy, cases, approvals, execution and
+    /// notifications. The app adds sign-in and the UI on top; tests and benchmarks use exactly this.
+    /// </summary>
+    public static IServiceCollection AddConsoleServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConsoleData();
+        services.AddDirectory(configuration);
+        services.AddRecoveryPolicy();
+        services.AddConsoleInfrastructure();
+        services.AddNotifications();
+        services.AddCases();
+        services.AddApprovals();
+        services.AddExecution();
+        return services;
+    }
+
     /// <summary>Shared pieces: the write gate, the event hub, the audit log and staff access checks.</summary>
     public static IServiceCollection AddConsoleInfrastructure(this IServiceCollection services)
     {

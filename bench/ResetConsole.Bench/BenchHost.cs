@@ -32,14 +32,8 @@ public sealed class BenchHost : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new Environment(AppFolder()));
-        services.AddConsoleData();
-        services.AddDirectory(configuration);
-        services.AddRecoveryPolicy();
-        services.AddConsoleInfrastructure();
         services.AddSingleton(new DemoMode(true));
-        services.AddNotifications();
-        services.AddCases();
-        services.AddApprovals();
+        services.AddConsoleServices(configuration);
         _services = services.BuildServiceProvider();
     }
 

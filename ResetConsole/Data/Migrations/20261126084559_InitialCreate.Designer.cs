@@ -11,8 +11,8 @@ using ResetConsole.Data;
 namespace ResetConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126075608_RecoveryCases")]
-    partial class RecoveryCases
+    [Migration("20261126084559_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -292,6 +292,9 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CredentialHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -320,6 +323,9 @@ namespace ResetConsole.Data.Migrations
 
                     b.Property<string>("ManagerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangeCredential")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
@@ -435,10 +441,74 @@ namespace ResetConsole.Data.Migrations
                     b.ToTable("DemoSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ResetConsole.Domain.Cases.ApprovalDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ApproverId");
+
+                    b.ToTable("ApprovalDecisions", (string)null);
+                });
+
             modelBuilder.Entity("ResetConsole.Domain.Cases.RecoveryCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovalDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalEligibleRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalEscalateTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalExclusions")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovalQueue")
@@ -446,7 +516,16 @@ namespace ResetConsole.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeSpan>("ApprovalSla")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("ApprovalValidity")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ApprovalsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BaseTierId")
@@ -464,10 +543,29 @@ namespace ResetConsole.Data.Migrations
                     b.Property<string>("ClosedReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoolDownCancelBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("CoolDownDuration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CoolDownUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EffectiveAction")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExecutionStartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FrozenAt")
                         .HasColumnType("INTEGER");
@@ -495,6 +593,10 @@ namespace ResetConsole.Data.Migrations
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PostResetPlan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -503,6 +605,9 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireChangeAtNextSignIn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Signals")
                         .IsRequired()
@@ -532,6 +637,9 @@ namespace ResetConsole.Data.Migrations
 
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("TemporaryAccessPassLifetime")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TicketReference")
                         .IsRequired()
@@ -575,7 +683,66 @@ namespace ResetConsole.Data.Migrations
 
                     b.HasIndex("SubjectId", "Status");
 
+                    b.HasIndex("Status", "ApprovalQueue", "ApprovalDueAt");
+
+                    b.HasIndex("Status", "ApprovalQueue", "TierId", "ApprovalDueAt");
+
                     b.ToTable("RecoveryCases", (string)null);
+                });
+
+            modelBuilder.Entity("ResetConsole.Domain.Cases.SideEffect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastErrorTransient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("SideEffects", (string)null);
                 });
 
             modelBuilder.Entity("ResetConsole.Domain.Cases.SubjectProtection", b =>
@@ -957,6 +1124,24 @@ namespace ResetConsole.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResetConsole.Domain.Cases.ApprovalDecision", b =>
+                {
+                    b.HasOne("ResetConsole.Domain.Cases.RecoveryCase", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResetConsole.Domain.Cases.SideEffect", b =>
+                {
+                    b.HasOne("ResetConsole.Domain.Cases.RecoveryCase", null)
+                        .WithMany("SideEffects")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResetConsole.Domain.Cases.VerificationChallenge", b =>
                 {
                     b.HasOne("ResetConsole.Domain.Cases.RecoveryCase", null)
@@ -998,6 +1183,10 @@ namespace ResetConsole.Data.Migrations
 
             modelBuilder.Entity("ResetConsole.Domain.Cases.RecoveryCase", b =>
                 {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("SideEffects");
+
                     b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
