@@ -78,6 +78,29 @@ public sealed class ExecutionServiceTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task Execute_AnElevatedCaseStillAwaitingApproval_IsRefused()
+    {
+        var subjectId = await _harness.SubjectIdAsync(DemoAccounts.FinanceApprover);
+        var cases = _harness.Get<CaseService>();
+        var verification = _harness.Get<VerificationService>();
+        var caseId = await cases.OpenAsync(_dana, new OpenCaseRequest(subjectId, RequestedAction.PasswordReset, RequestChannel.Phone, "INC-E2"));
+        var details = await cases.GetAsync(_dana, caseId);
+        var code = details.Case.Steps.Single(s => s.Allows(StepKind.OneTimeCode));
+        await verification.SendCodeAsync(_dana, caseId, code.Id, details.Subject.Contacts[0].Id);
+        await verification.CheckCodeAsync(_dana, caseId, code.Id, Regex.Match((await _harness.LastMessageToAsync(subjectId)).Body, @"code is (\d+)").Groups[1].Value);
+        var push = details.Case.Steps.Single(s => s.Allows(StepKind.Push));
+        await verification.SendPushAsync(_dana, caseId, push.Id, details.Subject.PushDevices[0].Id);
+        var challengeId = Guid.Parse(Regex.Match((await _harness.LastMessageToAsync(subjectId)).Link!, "[0-9a-f-]{36}").Value);
+        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(DemoAccounts.FinanceApprover), challengeId, approve: true);
+        await cases.SubmitForApprovalAsync(_dana, caseId);
+
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => Execution.ExecuteAsync(_dana, caseId));
+
+        Assert.Equal("The case is still awaiting approval.", refusal.Message);
+        Assert.Equal(0, _writer.Calls);
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task Execute_ByAnotherAgent_IsRefused()
     {
         var (caseId, _) = await VerifiedStandardCaseAsync();
