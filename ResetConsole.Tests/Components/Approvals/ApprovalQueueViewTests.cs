@@ -46,29 +46,30 @@ public sealed class ApprovalQueueViewTests : ConsoleTestContext
     }
 
     [Fact]
-    public async Task HubPublishes_AnUnrelatedChange_DoesNotRenderUnchangedRowsAgain()
+    public async Task HubPublishes_AnotherCaseJoiningTheQueue_DoesNotRenderTheUnchangedRowAgain()
     {
         await _harness.StaffAsync("sam", Roles.Supervisor);
         var principal = SignIn("sam", Roles.Supervisor);
         ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(StaffClaims.Issuer, "https://idp.test/"));
         await SubmitElevatedCaseAsync();
         var queue = Render<ApprovalQueueView>(p => p.Add(c => c.Queue, ApprovalQueue.Supervisor));
-        var row = queue.FindComponent<QueueRow>();
-        var renders = row.RenderCount;
+        var first = queue.FindComponent<QueueRow>();
+        var renders = first.RenderCount;
 
         _harness.Get<ConsoleEventHub>().Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, Guid.NewGuid()));
-        queue.WaitForState(() => queue.RenderCount > 1, TimeSpan.FromSeconds(5));
+        await SubmitElevatedCaseAsync(RequestedAction.MfaReset);
 
-        Assert.Equal(renders, row.RenderCount);
+        queue.WaitForAssertion(() => Assert.Equal(2, queue.FindComponents<QueueRow>().Count), TimeSpan.FromSeconds(5));
+        Assert.Equal(renders, first.RenderCount);
     }
 
-    private async Task SubmitElevatedCaseAsync()
+    private async Task SubmitElevatedCaseAsync(RequestedAction action = RequestedAction.PasswordReset)
     {
         var dana = await _harness.StaffAsync("dana", Roles.Agent);
         var subjectId = await _harness.SubjectIdAsync(DemoAccounts.FinanceApprover);
         var cases = _harness.Get<CaseService>();
         var verification = _harness.Get<VerificationService>();
-        var id = await cases.OpenAsync(dana, new OpenCaseRequest(subjectId, RequestedAction.PasswordReset, RequestChannel.Phone, "INC-Q1"));
+        var id = await cases.OpenAsync(dana, new OpenCaseRequest(subjectId, action, RequestChannel.Phone, "INC-Q1"));
         var details = await cases.GetAsync(dana, id);
         var codeStep = details.Case.Steps.Single(s => s.Allows(StepKind.OneTimeCode));
         await verification.SendCodeAsync(dana, id, codeStep.Id, details.Subject.Contacts[0].Id);

@@ -372,6 +372,11 @@ public sealed class RecoveryCase
             return "The case is frozen.";
         }
 
+        if (Status is CaseStatus.Executing or CaseStatus.NeedsAttention or CaseStatus.Completed)
+        {
+            return $"The reset has already run; the case is {Status.Label().ToLowerInvariant()}.";
+        }
+
         if (!RequiresApproval)
         {
             return IsVerificationCurrent(now) ? null
@@ -467,7 +472,7 @@ public sealed class RecoveryCase
     /// <summary>A security lead ends the cool-down early, with a reason.</summary>
     public void OverrideCoolDown(string reason, DateTimeOffset now)
     {
-        if (Status != CaseStatus.CoolingDown)
+        if (Status != CaseStatus.CoolingDown || CoolDownUntil <= now)
         {
             throw new CaseRuleException("The case is not cooling down.");
         }
@@ -564,7 +569,7 @@ public sealed class RecoveryCase
         });
 
         // Sessions are revoked after every human reset above standard whatever the policy says, and wherever it asks.
-        if (!decision.Tier.IsNonHuman && (post.RevokeSessions || decision.Tier.Rank > 0))
+        if (post.RevokeSessions || (!decision.Tier.IsNonHuman && decision.Tier.Rank > 0))
         {
             plan.Add(SideEffectKind.RevokeSessions);
         }

@@ -25,6 +25,7 @@ public partial class ApprovalQueueView
     private StaffActor? _actor;
     private IDisposable? _subscription;
     private int _state; // 0 idle, 1 loading, 2 loading and another change arrived
+    private long _wanted;
 
     [Parameter, EditorRequired]
     public ApprovalQueue Queue { get; set; }
@@ -50,7 +51,7 @@ public partial class ApprovalQueueView
     {
         _actor = StaffActor.From((await AuthenticationState).User);
         _tiers = (await PolicyCatalog.GetActiveAsync()).Policy.Definition.Tiers;
-        _subscription ??= Hub.Subscribe(e => e.Topic == ConsoleTopic.CaseChanged ? InvokeAsync(RefreshAsync) : Task.CompletedTask);
+        _subscription ??= Hub.Subscribe(e => e.Topic == ConsoleTopic.CaseChanged ? InvokeAsync(() => RefreshAsync(e.Sequence)) : Task.CompletedTask);
         await LoadAsync();
     }
 
@@ -67,8 +68,9 @@ public partial class ApprovalQueueView
         }
     }
 
-    private async Task RefreshAsync()
+    private async Task RefreshAsync(long sequence)
     {
+        _wanted = Math.Max(_wanted, sequence);
         if (Interlocked.Increment(ref _state) > 1)
         {
             return;
@@ -77,8 +79,15 @@ public partial class ApprovalQueueView
         do
         {
             Volatile.Write(ref _state, 1);
-            await LoadAsync();
-            StateHasChanged();
+            if (_error is null)
+            {
+                var page = await Approvals.LiveQueueAsync(Queue, new QueueQuery(_tier, _pageIndex, PageSize), _wanted);
+                if (!page.Items.SequenceEqual(_page.Items) || page.TotalCount != _page.TotalCount)
+                {
+                    _page = page;
+                    StateHasChanged();
+                }
+            }
         }
         while (Interlocked.CompareExchange(ref _state, 0, 1) != 1);
     }

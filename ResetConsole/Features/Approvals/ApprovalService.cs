@@ -27,6 +27,7 @@ public sealed class ApprovalService(
     IAuditLog audit,
     WriteGate gate,
     ConsoleEventHub hub,
+    QueueSnapshots snapshots,
     TimeProvider time,
     IOptions<ApprovalOptions> options,
     ILogger<ApprovalService> logger)
@@ -37,6 +38,18 @@ public sealed class ApprovalService(
     public async Task<QueuePage> QueueAsync(StaffActor actor, ApprovalQueue queue, QueueQuery query, CancellationToken ct = default)
     {
         await RequireReaderAsync(actor, queue, ct);
+        return await ReadQueueAsync(queue, query, ct);
+    }
+
+    /// <summary>
+    /// The queue page as of at least hub event <paramref name="atLeast"/>, shared by every open screen showing it. For
+    /// live refreshes of a screen whose reader was checked when it opened (and whose sign-in is revalidated).
+    /// </summary>
+    public Task<QueuePage> LiveQueueAsync(ApprovalQueue queue, QueueQuery query, long atLeast) =>
+        snapshots.GetAsync(queue, query, atLeast, () => ReadQueueAsync(queue, query, CancellationToken.None));
+
+    private async Task<QueuePage> ReadQueueAsync(ApprovalQueue queue, QueueQuery query, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = Pending(db, queue);
         if (!string.IsNullOrEmpty(query.TierId))

@@ -7,6 +7,7 @@ public static class ApprovalServiceCollectionExtensions
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section)
             .Validate(o => o.SweepInterval >= TimeSpan.FromSeconds(1), "Approvals:SweepInterval must be at least one second.")
             .ValidateOnStart();
+        services.AddSingleton<QueueSnapshots>();
         services.AddSingleton<ApprovalService>();
         services.AddHostedService<ApprovalWorker>();
         return services;

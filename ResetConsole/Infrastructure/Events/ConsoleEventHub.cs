@@ -8,6 +8,10 @@ public sealed class ConsoleEventHub(ILogger<ConsoleEventHub> logger)
 {
     private readonly Lock _lock = new();
     private Func<ConsoleEvent, Task>[] _handlers = [];
+    private long _sequence;
+
+    /// <summary>The sequence of the latest event published.</summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
 
     public IDisposable Subscribe(Func<ConsoleEvent, Task> handler)
     {
@@ -21,6 +25,7 @@ public sealed class ConsoleEventHub(ILogger<ConsoleEventHub> logger)
 
     public void Publish(ConsoleEvent consoleEvent)
     {
+        consoleEvent = consoleEvent with { Sequence = Interlocked.Increment(ref _sequence) };
         foreach (var handler in Volatile.Read(ref _handlers))
         {
             _ = DeliverAsync(handler, consoleEvent);
