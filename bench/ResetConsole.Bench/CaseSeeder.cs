@@ -43,6 +43,8 @@ public static class CaseSeeder
                     PolicyVersion = 1,
                     ApprovalQueue = queue,
                     ApprovalsRequired = queue == ApprovalQueue.None ? 0 : queue == ApprovalQueue.Security ? 2 : 1,
+                    ApprovalValidity = TimeSpan.FromMinutes(30),
+                    ApprovalSla = TimeSpan.FromMinutes(15),
                     ApprovalEligibleRoles = queue == ApprovalQueue.Security ? ["SecurityLead"] : ["Supervisor", "SecurityLead"],
                     Status = queue == ApprovalQueue.None ? CaseStatus.Completed : CaseStatus.AwaitingApproval,
                     OpenedAt = openedAt,
