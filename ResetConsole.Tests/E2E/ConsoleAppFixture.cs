@@ -41,6 +41,8 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium.");
         }
 
+        // A shared 2-core CI box can be slow under a full run; waiting longer costs nothing when things are fast.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _console = ConsoleProcess.Start(_folder.Path, BaseAddress.Port);
         await _console.WaitUntilReadyAsync(BaseAddress, TimeSpan.FromSeconds(90));
         _playwright = await Playwright.CreateAsync();
