@@ -22,7 +22,7 @@ namespace ResetConsole.Bench;
 /// </summary>
 public static class FanOutMeasurement
 {
-    public static async Task<int> RunAsync(int screens, int decisions)
+    public static async Task<int> RunAsync(int screens, int decisions, bool bare = false)
     {
         await using var host = await BenchHost.StartAsync();
         await CaseSeeder.SeedAsync(host, total: 100_000, awaitingSupervisor: 8_000, awaitingSecurity: 2_000);
@@ -34,7 +34,7 @@ public static class FanOutMeasurement
         {
             var scope = ui.CreateAsyncScope();
             var renderer = new HeadlessRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
-            await renderer.AddAsync<ScreenRoot>(ParameterView.Empty);
+            await (bare ? renderer.AddAsync<BareQueueTable>(ParameterView.Empty) : renderer.AddAsync<ScreenRoot>(ParameterView.Empty));
             views.Add((renderer, scope));
         }
 
@@ -99,7 +99,7 @@ public static class FanOutMeasurement
         }
 
         latencies.Sort();
-        Console.WriteLine($"screens={screens} decisions={decisions} (after {warmUp} warm-up decisions)");
+        Console.WriteLine($"{(bare ? "bare table floor" : "queue screen")}: screens={screens} decisions={decisions} (after {warmUp} warm-up decisions)");
         Console.WriteLine($"commit-to-render p50={Percentile(latencies, 0.50):F1} ms p95={Percentile(latencies, 0.95):F1} ms p99={Percentile(latencies, 0.99):F1} ms max={latencies[^1]:F1} ms");
         Console.WriteLine($"process CPU per screen update: mean={cpuPerUpdate.Average():F0} µs max={cpuPerUpdate.Max():F0} µs (includes the decision's own transaction, the shared queue read and every screen's diff)");
         return 0;
