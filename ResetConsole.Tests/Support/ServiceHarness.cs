@@ -79,6 +79,12 @@ public sealed class ServiceHarness : IAsyncDisposable
         return await db.OutboxMessages.Where(m => m.RecipientId == recipientId).OrderByDescending(m => m.SentAt).FirstAsync();
     }
 
+    /// <summary>The one-time code in the latest message to a person.</summary>
+    public async Task<string> LastCodeToAsync(string recipientId) => OutboxText.Code((await LastMessageToAsync(recipientId)).Body);
+
+    /// <summary>The challenge the latest message to a person links to (a push, an attestation, an identity check).</summary>
+    public async Task<Guid> LastChallengeToAsync(string recipientId) => OutboxText.ChallengeId((await LastMessageToAsync(recipientId)).Link);
+
     public async Task<AppDbContext> DbAsync() => await Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
     public async ValueTask DisposeAsync()

@@ -73,11 +73,11 @@ public sealed class ApprovalQueueViewTests : ConsoleTestContext
         var details = await cases.GetAsync(dana, id);
         var codeStep = details.Case.Steps.Single(s => s.Allows(StepKind.OneTimeCode));
         await verification.SendCodeAsync(dana, id, codeStep.Id, details.Subject.Contacts[0].Id);
-        var code = Regex.Match((await _harness.LastMessageToAsync(subjectId)).Body, @"code is (\d+)").Groups[1].Value;
+        var code = await _harness.LastCodeToAsync(subjectId);
         await verification.CheckCodeAsync(dana, id, codeStep.Id, code);
         var pushStep = details.Case.Steps.Single(s => s.Allows(StepKind.Push));
         await verification.SendPushAsync(dana, id, pushStep.Id, details.Subject.PushDevices[0].Id);
-        var challengeId = Guid.Parse(Regex.Match((await _harness.LastMessageToAsync(subjectId)).Link!, "[0-9a-f-]{36}").Value);
+        var challengeId = await _harness.LastChallengeToAsync(subjectId);
         await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(DemoAccounts.FinanceApprover), challengeId, approve: true);
         await cases.SubmitForApprovalAsync(dana, id);
     }

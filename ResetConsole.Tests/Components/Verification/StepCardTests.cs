@@ -47,7 +47,7 @@ public sealed class StepCardTests : ConsoleTestContext
         var message = await _harness.LastMessageToAsync(subject.Id);
         var after = RenderStep(await _harness.Get<CaseService>().GetAsync(_dana, details.Case.Id), 1, _dana);
 
-        var code = System.Text.RegularExpressions.Regex.Match(message.Body, @"\d{6}").Value;
+        var code = OutboxText.Code(message.Body);
         Assert.Contains(message.Address, subject.Contacts.Select(c => c.Value));
         Assert.DoesNotContain(code, after.Markup);
         Assert.Contains("Code read back by the caller", after.Markup);
@@ -71,7 +71,7 @@ public sealed class StepCardTests : ConsoleTestContext
         var verification = _harness.Get<VerificationService>();
         var step = details.Case.Steps.Single();
         await verification.SendCodeAsync(_dana, details.Case.Id, step.Id, subject.Contacts[0].Id);
-        var code = System.Text.RegularExpressions.Regex.Match((await _harness.LastMessageToAsync(subject.Id)).Body, @"\d{6}").Value;
+        var code = await _harness.LastCodeToAsync(subject.Id);
         await verification.CheckCodeAsync(_dana, details.Case.Id, step.Id, code);
 
         var card = RenderStep(await _harness.Get<CaseService>().GetAsync(_dana, details.Case.Id), 1, _dana);

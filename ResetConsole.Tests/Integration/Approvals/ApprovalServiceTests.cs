@@ -19,7 +19,6 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
     private const int Limit = 15_000;
     private const string Approve = "approval.approve";
     private const string Reject = "approval.reject";
-    private static readonly Regex CodeInBody = new(@"code is (\d+)", RegexOptions.CultureInvariant);
 
     private ServiceHarness _harness = default!;
     private StaffActor _dana = default!;
@@ -681,7 +680,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         var device = subject.Authenticators.First(a => a.Kind == AuthenticatorKind.Push);
         await Verification.SendPushAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.Push), device.Id);
         var prompt = await _harness.LastMessageToAsync(subject.Id);
-        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(subject.Username), ChallengeIn(prompt.Link), approve: true);
+        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(subject.Username), OutboxText.ChallengeId(prompt.Link), approve: true);
         return caseId;
     }
 
@@ -693,7 +692,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         await Verification.RequestAttestationAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.ManagerAttestation), StepKind.ManagerAttestation);
         var request = await _harness.LastMessageToAsync(subject.ManagerId!);
         var manager = await ManagerUsernameAsync(subject.Username);
-        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(manager), ChallengeIn(request.Link), approve: true);
+        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(manager), OutboxText.ChallengeId(request.Link), approve: true);
         await Cases.SubmitForApprovalAsync(_dana, caseId);
         return (caseId, manager);
     }
@@ -715,7 +714,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         await Verification.RequestAttestationAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.OwnerAttestation), StepKind.OwnerAttestation);
         var request = await _harness.LastMessageToAsync(subject.OwnerId!);
         var owner = await _harness.Get<IDirectoryConnector>().FindAsync(subject.OwnerId!) ?? throw new InvalidOperationException("No owner of record.");
-        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(owner.Username), ChallengeIn(request.Link), approve: true);
+        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(owner.Username), OutboxText.ChallengeId(request.Link), approve: true);
         await Cases.SubmitForApprovalAsync(_dana, caseId);
         return caseId;
     }
@@ -732,7 +731,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         var step = await StepIdAsync(caseId, StepKind.OneTimeCode);
         await Verification.SendCodeAsync(_dana, caseId, step, subject.Contacts.First(c => c.Kind == ContactKind.Email).Id);
         var message = await _harness.LastMessageToAsync(subject.Id);
-        await Verification.CheckCodeAsync(_dana, caseId, step, CodeInBody.Match(message.Body).Groups[1].Value);
+        await Verification.CheckCodeAsync(_dana, caseId, step, OutboxText.Code(message.Body));
     }
 
     private async Task<string> ManagerUsernameAsync(string username)
@@ -806,5 +805,4 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         }
     });
 
-    private static Guid ChallengeIn(string? link) => Guid.Parse(Regex.Match(link ?? "", "^/demo/respond/(.+)$").Groups[1].Value);
 }

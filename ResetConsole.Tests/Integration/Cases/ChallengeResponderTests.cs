@@ -157,7 +157,7 @@ public sealed class ChallengeResponderTests : IAsyncLifetime
         await Verification.StartDocumentCheckAsync(_dana, caseId, step);
         var message = await _harness.LastMessageToAsync(subject.Id);
 
-        await Responder.RespondAsync(await DeviceOwnerAsync(subject), ChallengeIn(message.Link), approve: true);
+        await Responder.RespondAsync(await DeviceOwnerAsync(subject), OutboxText.ChallengeId(message.Link), approve: true);
 
         var passed = (await CaseAsync(caseId)).Step(step);
         Assert.Equal(StepStatus.Passed, passed.Status);
@@ -223,14 +223,13 @@ public sealed class ChallengeResponderTests : IAsyncLifetime
     {
         var device = subject.Authenticators.First(a => a.Kind == AuthenticatorKind.Push);
         await Verification.SendPushAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.Push), device.Id);
-        return ChallengeIn((await _harness.LastMessageToAsync(subject.Id)).Link);
+        return OutboxText.ChallengeId((await _harness.LastMessageToAsync(subject.Id)).Link);
     }
 
     private async Task<Guid> RequestManagerAttestationAsync(Guid caseId, Subject subject)
     {
         await Verification.RequestAttestationAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.ManagerAttestation), StepKind.ManagerAttestation);
-        return ChallengeIn((await _harness.LastMessageToAsync(subject.ManagerId!)).Link);
+        return OutboxText.ChallengeId((await _harness.LastMessageToAsync(subject.ManagerId!)).Link);
     }
 
-    private static Guid ChallengeIn(string? link) => Guid.Parse(Regex.Match(link ?? "", "^/demo/respond/(.+)$").Groups[1].Value);
 }

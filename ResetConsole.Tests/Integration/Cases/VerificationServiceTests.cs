@@ -19,7 +19,6 @@ namespace ResetConsole.Tests.Integration.Cases;
 public sealed class VerificationServiceTests : IAsyncLifetime
 {
     private const int Limit = 10_000;
-    private static readonly Regex CodeInBody = new(@"code is (\d+)", RegexOptions.CultureInvariant);
 
     private ServiceHarness _harness = default!;
     private StaffActor _dana = default!;
@@ -345,7 +344,7 @@ public sealed class VerificationServiceTests : IAsyncLifetime
         await Verification.CheckCodeAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.OneTimeCode), code);
         await Verification.SendPushAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.Push), PushDevice(subject).Id);
         var device = await _harness.LastMessageToAsync(subject.Id);
-        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(subject.Username), ChallengeIn(device.Link), approve: true);
+        await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(subject.Username), OutboxText.ChallengeId(device.Link), approve: true);
 
         await Cases.SubmitForApprovalAsync(_dana, caseId);
 
@@ -506,7 +505,7 @@ public sealed class VerificationServiceTests : IAsyncLifetime
         var email = subject.Contacts.First(c => c.Kind == ContactKind.Email);
         await Verification.SendCodeAsync(_dana, caseId, await StepIdAsync(caseId, StepKind.OneTimeCode), email.Id);
         var message = await _harness.LastMessageToAsync(subject.Id);
-        return CodeInBody.Match(message.Body).Groups[1].Value;
+        return OutboxText.Code(message.Body);
     }
 
     private async Task ExhaustCodeAttemptsAsync(Guid caseId, Subject subject)
@@ -531,7 +530,6 @@ public sealed class VerificationServiceTests : IAsyncLifetime
 
     private static EnrolledAuthenticator PushDevice(Subject subject) => subject.Authenticators.First(a => a.Kind == AuthenticatorKind.Push);
 
-    private static Guid ChallengeIn(string? link) => Guid.Parse(Regex.Match(link ?? "", "^/demo/respond/(.+)$").Groups[1].Value);
 
     private static async Task<List<object>> RawChallengeValuesAsync(AppDbContext db)
     {

@@ -87,10 +87,10 @@ public sealed class ExecutionServiceTests : IAsyncLifetime
         var details = await cases.GetAsync(_dana, caseId);
         var code = details.Case.Steps.Single(s => s.Allows(StepKind.OneTimeCode));
         await verification.SendCodeAsync(_dana, caseId, code.Id, details.Subject.Contacts[0].Id);
-        await verification.CheckCodeAsync(_dana, caseId, code.Id, Regex.Match((await _harness.LastMessageToAsync(subjectId)).Body, @"code is (\d+)").Groups[1].Value);
+        await verification.CheckCodeAsync(_dana, caseId, code.Id, await _harness.LastCodeToAsync(subjectId));
         var push = details.Case.Steps.Single(s => s.Allows(StepKind.Push));
         await verification.SendPushAsync(_dana, caseId, push.Id, details.Subject.PushDevices[0].Id);
-        var challengeId = Guid.Parse(Regex.Match((await _harness.LastMessageToAsync(subjectId)).Link!, "[0-9a-f-]{36}").Value);
+        var challengeId = await _harness.LastChallengeToAsync(subjectId);
         await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(DemoAccounts.FinanceApprover), challengeId, approve: true);
         await cases.SubmitForApprovalAsync(_dana, caseId);
 
@@ -297,7 +297,7 @@ public sealed class ExecutionServiceTests : IAsyncLifetime
         var details = await cases.GetAsync(_dana, caseId);
         var attestation = details.Case.Steps.Single(s => s.Allows(StepKind.OwnerAttestation));
         await _harness.Get<VerificationService>().RequestAttestationAsync(_dana, caseId, attestation.Id, StepKind.OwnerAttestation);
-        var challengeId = Guid.Parse(Regex.Match((await _harness.LastMessageToAsync(owner.Id)).Link!, "[0-9a-f-]{36}").Value);
+        var challengeId = await _harness.LastChallengeToAsync(owner.Id);
         await _harness.Get<ChallengeResponder>().RespondAsync(await _harness.StaffAsync(owner.Username), challengeId, approve: true);
         foreach (var step in (await cases.GetAsync(_dana, caseId)).Case.Steps.Where(s => s.Status == StepStatus.Pending && s.Allows(StepKind.Callback)))
         {
@@ -368,7 +368,7 @@ public sealed class ExecutionServiceTests : IAsyncLifetime
         var step = details.Case.Steps.Single();
         var verification = _harness.Get<VerificationService>();
         await verification.SendCodeAsync(_dana, caseId, step.Id, details.Subject.Contacts[0].Id);
-        var code = Regex.Match((await _harness.LastMessageToAsync(subjectId)).Body, @"code is (\d+)").Groups[1].Value;
+        var code = await _harness.LastCodeToAsync(subjectId);
         await verification.CheckCodeAsync(_dana, caseId, step.Id, code);
         return (caseId, subjectId);
     }

@@ -19,7 +19,7 @@ public sealed class PolicySimulator(IPolicyCatalog catalog, IDirectoryConnector 
             LastFrozenAt: request.FrozenInLastDay ? at.AddHours(-1) : null);
         var context = new RequestContext(request.Channel, "simulator", request.AgentIsVendor, at, history);
         var active = await catalog.GetActiveAsync(ct);
-        return new SimulationResult(subject, active.Policy.Evaluate(subject, request.Action, context), active.Version, at);
+        return new SimulationResult(subject.DisplayName, subject.Kind, active.Policy.Evaluate(subject, request.Action, context), active.Version, at);
     }
 
     private static Subject Apply(SimulationRequest request, Subject subject, DateTimeOffset at)

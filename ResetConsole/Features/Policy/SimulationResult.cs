@@ -3,4 +3,5 @@ using ResetConsole.Policy;
 
 namespace ResetConsole.Features.Policy;
 
-public sealed record SimulationResult(Subject Subject, PolicyDecision Decision, int PolicyVersion, DateTimeOffset At);
+/// <summary>What the simulator answers: who (by name and kind only, never contacts) and what the policy decided.</summary>
+public sealed record SimulationResult(string SubjectName, SubjectKind SubjectKind, PolicyDecision Decision, int PolicyVersion, DateTimeOffset At);
