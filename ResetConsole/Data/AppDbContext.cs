@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ResetConsole.Auth;
 using ResetConsole.Directory.Demo;
+using ResetConsole.Domain.Alerts;
 using ResetConsole.Domain.Cases;
+using ResetConsole.Domain.Exceptions;
 using ResetConsole.Features.Audit;
 using ResetConsole.Notifications;
 using ResetConsole.Policy;
@@ -25,6 +27,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SubjectProtection> SubjectProtections => Set<SubjectProtection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ExceptionGrant> ExceptionGrants => Set<ExceptionGrant>();
+    public DbSet<SecurityAlert> SecurityAlerts => Set<SecurityAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

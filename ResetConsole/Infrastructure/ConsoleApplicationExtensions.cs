@@ -6,6 +6,7 @@ using ResetConsole.Features.Approvals;
 using ResetConsole.Features.Cases;
 using ResetConsole.Features.Execution;
 using ResetConsole.Features.Policy;
+using ResetConsole.Features.Security;
 using ResetConsole.Notifications;
 using ResetConsole.Features.Audit;
 using ResetConsole.Infrastructure.Events;
@@ -23,7 +24,7 @@ public static class ConsoleApplicationExtensions
 {
     /// <summary>
     /// Everything below the web layer: the store, the directory, the policy, cases, approvals, execution and
-    /// notifications. The app adds sign-in and the UI on top; tests and benchmarks use exactly this.
+    /// notifications, exceptions and security oversight. The app adds sign-in and the UI on top; tests and benchmarks use exactly this.
     /// </summary>
     public static IServiceCollection AddConsoleServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +36,7 @@ public static class ConsoleApplicationExtensions
         services.AddCases();
         services.AddApprovals();
         services.AddExecution();
+        services.AddSecurityOversight();
         return services;
     }
 

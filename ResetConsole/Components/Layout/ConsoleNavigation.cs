@@ -12,6 +12,8 @@ public static class ConsoleNavigation
         new("Cases", "/cases", Icons.Material.Filled.Assignment, Policies.ViewCases),
         new("Supervisor queue", "/approvals/supervisor", Icons.Material.Filled.HowToReg, Policies.ViewApprovals, Counter: NavCounter.SupervisorQueue),
         new("Security queue", "/approvals/security", Icons.Material.Filled.Security, Policies.ViewSecurityQueue, Counter: NavCounter.SecurityQueue),
+        new("Security dashboard", "/security", Icons.Material.Filled.Shield, Policies.ViewSecurity),
+        new("Trends", "/security/trends", Icons.Material.Filled.Insights, Policies.ViewSecurity),
         new("Accounts", "/accounts", Icons.Material.Filled.People, Policies.ViewAccounts),
         new("Policy", "/policy", Icons.Material.Filled.Policy, Policies.ViewPolicy),
         new("Simulator", "/policy/simulator", Icons.Material.Filled.Science, Policies.ViewPolicy),

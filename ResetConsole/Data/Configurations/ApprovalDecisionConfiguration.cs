@@ -12,5 +12,6 @@ internal sealed class ApprovalDecisionConfiguration : IEntityTypeConfiguration<A
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.RequestHash).HasMaxLength(64);
         builder.HasIndex(d => new { d.CaseId, d.ApproverId });
+        builder.HasIndex(d => d.DecidedAt);
     }
 }

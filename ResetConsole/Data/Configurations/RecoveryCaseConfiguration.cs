@@ -34,5 +34,7 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasIndex(c => new { c.SubjectId, c.Status });
         builder.HasIndex(c => new { c.OpenedById, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
+        builder.HasIndex(c => c.OpenedAt);
+        builder.HasIndex(c => c.ExecutionStartedAt);
     }
 }

@@ -27,6 +27,8 @@ public static class ApprovalHash
             {
                 s.PolicyStepId,
                 Status = s.Status.ToString(),
+                s.WaivedByExceptionId,
+                WaivedUntil = s.WaivedUntil?.ToUnixTimeMilliseconds(),
                 Evidence = s.Evidence.Select(e => new { e.Method, e.Passed, e.Reference, e.ById, At = e.At.ToUnixTimeMilliseconds() }),
             }),
             recoveryCase.ApprovalsRequired,

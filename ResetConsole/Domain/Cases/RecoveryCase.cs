@@ -141,6 +141,59 @@ public sealed class RecoveryCase
         }
     }
 
+    /// <summary>
+    /// A granted exception waives a pending step until <paramref name="until"/>. The evidence names the exception and
+    /// its granter, who therefore counts as a verifier of this case (and may not approve it).
+    /// </summary>
+    public void WaiveStep(Guid stepId, Guid exceptionId, DateTimeOffset until, StepEvidence evidence, DateTimeOffset now)
+    {
+        EnsureVerifying();
+        Step(stepId).Waive(exceptionId, until, evidence);
+        Touch(now);
+        if (Steps.All(s => s.IsSatisfied))
+        {
+            Status = CaseStatus.Verified;
+            VerifiedAt = now;
+            VerifiedUntil = now + VerificationValidity;
+        }
+    }
+
+    /// <summary>
+    /// An exception this case relied on ended (expired or revoked): it waives nothing now, so the caller must be
+    /// verified again from the start, and approvals given on the waived verification no longer count. Returns true
+    /// when the case relied on it and was still before execution.
+    /// </summary>
+    public bool LapseWaiver(Guid exceptionId, string why, DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Verifying or CaseStatus.Verified or CaseStatus.AwaitingApproval or CaseStatus.Approved or CaseStatus.CoolingDown)
+            || !Steps.Any(s => s.Status == StepStatus.Waived && s.WaivedByExceptionId == exceptionId))
+        {
+            return false;
+        }
+
+        foreach (var step in Steps)
+        {
+            if (step.WaivedByExceptionId == exceptionId)
+            {
+                step.EndWaiver();
+            }
+
+            step.ResetForReverification();
+        }
+
+        VoidApprovals($"the exception waiving a step {why}", now);
+        Status = CaseStatus.Verifying;
+        VerifiedAt = null;
+        VerifiedUntil = null;
+        SubmittedAt = null;
+        ApprovedAt = null;
+        ApprovalDueAt = null;
+        EscalatedAt = null;
+        CoolDownUntil = null;
+        Touch(now);
+        return true;
+    }
+
     /// <summary>A wrong answer. Returns true when the attempts ran out, which fails the step and freezes the case.</summary>
     public bool FailAttempt(Guid stepId, StepEvidence evidence, DateTimeOffset now)
     {
@@ -254,6 +307,11 @@ public sealed class RecoveryCase
         if (Decisions.Any(d => d.ApproverId == approverId && d.Counts(now)))
         {
             throw new CaseRuleException("You already approved this case; a second approval must come from someone else.");
+        }
+
+        if (Steps.Any(s => s.IsWaiverLapsed(now)))
+        {
+            throw new CaseRuleException("An exception this case relies on has ended; the caller must be verified again before anyone approves.");
         }
 
         if (reviewedHash != ApprovalHash.Compute(this))
@@ -370,6 +428,11 @@ public sealed class RecoveryCase
         if (Status == CaseStatus.Frozen)
         {
             return "The case is frozen.";
+        }
+
+        if (Status.IsOpen() && Status != CaseStatus.Executing && Status != CaseStatus.NeedsAttention && Steps.Any(s => s.IsWaiverLapsed(now)))
+        {
+            return "An exception this case relies on has ended; verify the caller again.";
         }
 
         if (Status is CaseStatus.Executing or CaseStatus.NeedsAttention or CaseStatus.Completed)
@@ -654,6 +717,11 @@ public sealed class RecoveryCase
         if (VerifiedUntil <= now)
         {
             throw new CaseRuleException("The verification has lapsed; the caller must be verified again.");
+        }
+
+        if (Steps.Any(s => s.IsWaiverLapsed(now)))
+        {
+            throw new CaseRuleException("An exception this case relies on has ended; verify the caller again.");
         }
     }
 

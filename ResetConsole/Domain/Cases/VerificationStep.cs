@@ -27,7 +27,12 @@ public sealed class VerificationStep
     /// <summary>The exception grant that waives this step, when one does (time-bound; see exceptions).</summary>
     public Guid? WaivedByExceptionId { get; set; }
 
+    /// <summary>When the waiving exception ends; past it the waiver counts for nothing.</summary>
+    public DateTimeOffset? WaivedUntil { get; set; }
+
     public bool IsSatisfied => Status is StepStatus.Passed or StepStatus.Waived;
+
+    public bool IsWaiverLapsed(DateTimeOffset now) => Status == StepStatus.Waived && WaivedUntil <= now;
 
     public bool Allows(StepKind kind) => Options.Any(o => o.Kind == kind);
 
@@ -73,7 +78,30 @@ public sealed class VerificationStep
         Status = StepStatus.Failed;
     }
 
-    /// <summary>Verification lapsed: what passed must be proven again; the evidence stays as history.</summary>
+    internal void Waive(Guid exceptionId, DateTimeOffset until, StepEvidence evidence)
+    {
+        EnsurePending(evidence.Kind);
+        Status = StepStatus.Waived;
+        WaivedByExceptionId = exceptionId;
+        WaivedUntil = until;
+        Evidence.Add(evidence);
+    }
+
+    /// <summary>The waiving exception ended: the step must be proven after all; the evidence stays as history.</summary>
+    internal void EndWaiver()
+    {
+        if (Status == StepStatus.Waived)
+        {
+            Status = StepStatus.Pending;
+            WaivedByExceptionId = null;
+            WaivedUntil = null;
+        }
+    }
+
+    /// <summary>
+    /// Verification lapsed: what passed must be proven again; the evidence stays as history. A step waived by an
+    /// exception that is still active stays waived.
+    /// </summary>
     internal void ResetForReverification()
     {
         if (Status == StepStatus.Passed)

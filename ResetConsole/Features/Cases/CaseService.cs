@@ -6,6 +6,7 @@ using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Subjects;
 using ResetConsole.Features.Audit;
 using ResetConsole.Features.Policy;
+using ResetConsole.Features.Security;
 using ResetConsole.Infrastructure.Events;
 using ResetConsole.Policy;
 
@@ -25,6 +26,7 @@ public sealed class CaseService(
     CaseWriter writer,
     SubjectProtector protector,
     IAuditLog audit,
+    SecurityAlerts alerts,
     ConsoleEventHub hub,
     TimeProvider time,
     ILogger<CaseService> logger)
@@ -62,7 +64,7 @@ public sealed class CaseService(
             var recoveryCase = RecoveryCase.Open(new CaseOpening(subject, request.TicketReference, request.Channel, current.Id, current.Name,
                 current.IsVendor ? current.VendorName ?? "vendor" : null, decision, active.Version, now));
             db.RecoveryCases.Add(recoveryCase);
-            await audit.AppendAsync(db, new AuditRecord(current, "case.opened", AuditRecord.Succeeded, recoveryCase.Id, subject.Id, new Dictionary<string, string?>
+            var opened = new AuditRecord(current, "case.opened", AuditRecord.Succeeded, recoveryCase.Id, subject.Id, new Dictionary<string, string?>
             {
                 ["ticket"] = recoveryCase.TicketReference,
                 ["channel"] = PolicyNames<RequestChannel>.Name(request.Channel),
@@ -72,11 +74,14 @@ public sealed class CaseService(
                 ["signals"] = string.Join("; ", recoveryCase.Signals.Select(s => s.RuleId)),
                 ["policyVersion"] = active.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["policySha256"] = active.Sha256,
-            }), ct);
+            });
+            await audit.AppendAsync(db, opened, ct);
+            var raised = alerts.StageOpening(db, opened, recoveryCase, active.Policy.Definition);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             CaseLog.Opened(logger, recoveryCase.Id, recoveryCase.TierId, current.Id);
             hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, recoveryCase.Id, subject.Id));
+            alerts.Announce(raised);
             return recoveryCase.Id;
         }
         catch (Exception ex) when (ex is CaseRuleException or AccessRefusedException or OpenCaseConflictException)
@@ -203,8 +208,7 @@ public sealed class CaseService(
             var protection = await protector.ProtectAsync(context.Db, context.Case, context.Now, ct);
             CaseLog.Frozen(logger, caseId, context.Actor.Id);
             return new CaseChange(new AuditRecord(context.Actor, "case.frozen", AuditRecord.Succeeded, caseId, context.Case.SubjectId,
-                new Dictionary<string, string?> { ["reason"] = context.Case.FrozenReason, ["protectedUntil"] = protection.Until.ToString("O") }),
-                () => Alert(caseId, context.Case.SubjectId));
+                new Dictionary<string, string?> { ["reason"] = context.Case.FrozenReason, ["protectedUntil"] = protection.Until.ToString("O") }));
         }, ct);
 
     public Task ReleaseAsync(StaffActor actor, Guid caseId, string reason, bool liftProtection, CancellationToken ct = default) =>
@@ -250,12 +254,6 @@ public sealed class CaseService(
                     ["proofing"] = string.Join("; ", context.Case.Steps.SelectMany(s => s.Evidence.Where(e => e.Passed)).Select(e => e.Method)),
                 })));
         }, ct);
-    }
-
-    private Task Alert(Guid caseId, string subjectId)
-    {
-        hub.Publish(new ConsoleEvent(ConsoleTopic.AlertRaised, caseId, subjectId));
-        return Task.CompletedTask;
     }
 
     private static bool WouldChange(RecoveryCase recoveryCase, PolicyDecision decision) =>

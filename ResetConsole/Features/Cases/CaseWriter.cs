@@ -1,19 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using ResetConsole.Auth;
 using ResetConsole.Data;
+using ResetConsole.Domain.Alerts;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Features.Audit;
+using ResetConsole.Features.Security;
 using ResetConsole.Infrastructure.Events;
 
 namespace ResetConsole.Features.Cases;
 
 /// <summary>
 /// The one way a case changes: take the write gate, load the case, check the actor's current roles, apply the
-/// change, append its audit entry and commit, all in one transaction; then tell open screens. A refusal is audited
+/// change, append its audit entry and any security alert and commit, all in one transaction; then tell open screens. A refusal is audited
 /// on its own and rethrown.
 /// </summary>
 public sealed class CaseWriter(
-    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, StaffAccess access, IAuditLog audit, ConsoleEventHub hub, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, StaffAccess access, IAuditLog audit, SecurityAlerts alerts, ConsoleEventHub hub, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -31,6 +33,7 @@ public sealed class CaseWriter(
         {
             T result;
             CaseChange made;
+            IReadOnlyList<SecurityAlert> raised;
             using (await gate.EnterAsync(ct))
             {
                 current = await access.RequireAsync(actor, roles, ct);
@@ -41,9 +44,12 @@ public sealed class CaseWriter(
                 subjectId = recoveryCase.SubjectId;
                 (result, made) = await change(new CaseContext(db, recoveryCase, current, time.GetUtcNow()));
                 await audit.AppendAsync(db, made.Audit, ct);
+                raised = alerts.Stage(db, made.Audit, recoveryCase);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
+
+            alerts.Announce(raised);
 
             // Outside the gate: side effects (sending a code) may write on their own, and must not hold up other writers.
             hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, caseId, subjectId));

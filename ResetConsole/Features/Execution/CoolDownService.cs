@@ -5,7 +5,6 @@ using ResetConsole.Directory;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Features.Audit;
 using ResetConsole.Features.Cases;
-using ResetConsole.Infrastructure.Events;
 
 namespace ResetConsole.Features.Execution;
 
@@ -14,7 +13,7 @@ namespace ResetConsole.Features.Execution;
 /// themselves) may cancel a cooling-down reset; a security lead may end a cool-down early with a reason; a subject
 /// who did not ask for a reset raises a security alert (and stops the reset if it has not run).
 /// </summary>
-public sealed class CoolDownService(IDbContextFactory<AppDbContext> dbFactory, CaseWriter writer, IDirectoryConnector directory, ConsoleEventHub hub)
+public sealed class CoolDownService(IDbContextFactory<AppDbContext> dbFactory, CaseWriter writer, IDirectoryConnector directory)
 {
     public async Task<ResetSummary?> SummaryAsync(Guid caseId, CancellationToken ct = default)
     {
@@ -35,7 +34,7 @@ public sealed class CoolDownService(IDbContextFactory<AppDbContext> dbFactory, C
 
             context.Case.CancelCoolDown($"{context.Actor.Name} ({role.ToLowerInvariant()} of record)", reason, context.Now);
             return new CaseChange(new AuditRecord(context.Actor, "case.cool-down-cancelled", AuditRecord.Succeeded, caseId, context.Case.SubjectId,
-                new Dictionary<string, string?> { ["by"] = role, ["reason"] = reason.Trim() }), () => AlertAsync(caseId, context.Case.SubjectId));
+                new Dictionary<string, string?> { ["by"] = role, ["reason"] = reason.Trim() }));
         }, ct);
 
     public Task OverrideAsync(StaffActor securityLead, Guid caseId, string reason, CancellationToken ct = default) =>
@@ -63,8 +62,7 @@ public sealed class CoolDownService(IDbContextFactory<AppDbContext> dbFactory, C
             }
 
             return new CaseChange(new AuditRecord(context.Actor, "case.reported-not-me", AuditRecord.Succeeded, caseId, context.Case.SubjectId,
-                new Dictionary<string, string?> { ["caseStatus"] = context.Case.Status.ToString(), ["stoppedBeforeExecution"] = stopped ? "true" : "false" }),
-                () => AlertAsync(caseId, context.Case.SubjectId));
+                new Dictionary<string, string?> { ["caseStatus"] = context.Case.Status.ToString(), ["stoppedBeforeExecution"] = stopped ? "true" : "false" }));
         }, ct);
 
     private async Task<string?> RelationAsync(RecoveryCase recoveryCase, StaffActor person, CancellationToken ct)
@@ -82,11 +80,5 @@ public sealed class CoolDownService(IDbContextFactory<AppDbContext> dbFactory, C
 
         var manager = subject?.ManagerId is { } managerId ? await directory.FindAsync(managerId, ct) : null;
         return manager is not null && string.Equals(manager.Username, person.Username, StringComparison.OrdinalIgnoreCase) ? "Manager" : null;
-    }
-
-    private Task AlertAsync(Guid caseId, string subjectId)
-    {
-        hub.Publish(new ConsoleEvent(ConsoleTopic.AlertRaised, caseId, subjectId));
-        return Task.CompletedTask;
     }
 }

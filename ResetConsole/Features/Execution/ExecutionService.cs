@@ -7,6 +7,7 @@ using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Subjects;
 using ResetConsole.Features.Audit;
 using ResetConsole.Features.Cases;
+using ResetConsole.Features.Security;
 using ResetConsole.Infrastructure.Events;
 using ResetConsole.Notifications;
 using ResetConsole.Policy;
@@ -26,6 +27,7 @@ public sealed class ExecutionService(
     IDirectoryWriter directoryWriter,
     INotificationSender sender,
     IAuditLog audit,
+    SecurityAlerts alerts,
     ConsoleEventHub hub,
     TimeProvider time,
     ILogger<ExecutionService> logger)
@@ -175,6 +177,7 @@ public sealed class ExecutionService(
     {
         string subjectId;
         CaseStatus status;
+        IReadOnlyList<Domain.Alerts.SecurityAlert> raised;
         using (await gate.EnterAsync(ct))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -189,20 +192,19 @@ public sealed class ExecutionService(
                 return;
             }
 
-            await audit.AppendAsync(db, new AuditRecord(SystemActor, status == CaseStatus.Completed ? "case.completed" : "case.needs-attention",
+            var settled = new AuditRecord(SystemActor, status == CaseStatus.Completed ? "case.completed" : "case.needs-attention",
                 status == CaseStatus.Completed ? AuditRecord.Succeeded : AuditRecord.Failed, caseId, subjectId, new Dictionary<string, string?>
                 {
                     ["sideEffects"] = string.Join(", ", recoveryCase.SideEffects.OrderBy(e => e.Order).Select(e => $"{e.Kind}={e.Status}")),
-                }), ct);
+                });
+            await audit.AppendAsync(db, settled, ct);
+            raised = alerts.Stage(db, settled, recoveryCase);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
         ExecutionLog.Settled(logger, caseId, status);
         hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, caseId, subjectId));
-        if (status == CaseStatus.NeedsAttention)
-        {
-            hub.Publish(new ConsoleEvent(ConsoleTopic.AlertRaised, caseId, subjectId));
-        }
+        alerts.Announce(raised);
     }
 }

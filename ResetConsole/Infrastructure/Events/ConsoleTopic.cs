@@ -6,4 +6,7 @@ public enum ConsoleTopic
     ChallengeChanged,
     OutboxChanged,
     AlertRaised,
+
+    /// <summary>An exception was requested, decided, reviewed or ended.</summary>
+    ExceptionChanged,
 }

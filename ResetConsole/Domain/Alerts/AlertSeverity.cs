@@ -1,0 +1,8 @@
+namespace ResetConsole.Domain.Alerts;
+
+public enum AlertSeverity
+{
+    Notice,
+    Warning,
+    High,
+}

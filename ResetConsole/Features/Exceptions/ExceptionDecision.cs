@@ -1,0 +1,9 @@
+namespace ResetConsole.Features.Exceptions;
+
+public enum ExceptionDecision
+{
+    Grant,
+    Deny,
+    Revoke,
+    Review,
+}

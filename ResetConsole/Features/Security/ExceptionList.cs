@@ -1,0 +1,8 @@
+namespace ResetConsole.Features.Security;
+
+public enum ExceptionList
+{
+    Requests,
+    Active,
+    Reviews,
+}
