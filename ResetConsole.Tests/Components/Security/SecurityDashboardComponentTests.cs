@@ -1,0 +1,115 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResetConsole.Auth;
+using ResetConsole.Components.Shared;
+using ResetConsole.Directory;
+using ResetConsole.Directory.Demo;
+using ResetConsole.Features.Cases;
+using ResetConsole.Features.Exceptions;
+using ResetConsole.Features.Security;
+using ResetConsole.Infrastructure.Events;
+using ResetConsole.Policy;
+using ResetConsole.Tests.Support;
+
+namespace ResetConsole.Tests.Components.Security;
+
+/// <summary>The dashboard's sections against real services: they change when the hub says so, and only then.</summary>
+public sealed class SecurityDashboardComponentTests : ConsoleTestContext
+{
+    private ServiceHarness _harness = default!;
+    private StaffActor _ari = default!;
+    private StaffActor _dana = default!;
+    private StaffActor _lee = default!;
+
+    protected override async Task OnInitializeAsync()
+    {
+        _harness = await ServiceHarness.StartAsync();
+        Services.AddSingleton(_harness.Get<SecurityDashboardService>());
+        Services.AddSingleton(_harness.Get<ExceptionService>());
+        Services.AddSingleton(_harness.Get<ConsoleEventHub>());
+        Services.AddSingleton<TimeProvider>(_harness.Time);
+        _ari = await _harness.StaffAsync("ari", Roles.Auditor);
+        _dana = await _harness.StaffAsync("dana", Roles.Agent);
+        _lee = await _harness.StaffAsync("lee", Roles.SecurityLead);
+    }
+
+    protected override async Task OnDisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task AlertFeed_AFreezeElsewhere_AppearsWithoutAReload()
+    {
+        var feed = Render<AlertFeed>(p => p.Add(c => c.Actor, _ari));
+        Assert.Contains("No alerts.", feed.Markup);
+
+        var caseId = await OpenAsync(DemoAccounts.StandardEmployee, RequestedAction.PasswordReset);
+        await _harness.Get<CaseService>().FreezeAsync(_dana, caseId, "caller refused the callback");
+
+        feed.WaitForAssertion(() => Assert.Contains("Suspected social engineering", feed.Markup), TimeSpan.FromSeconds(5));
+        Assert.Single(feed.FindAll("ol.alert-feed li"));
+        Assert.Contains($"/cases/{caseId}", feed.Find("ol.alert-feed a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ExceptionTable_AGrantElsewhere_ShowsItWithItsEndTimeTickingInTheBrowser()
+    {
+        var table = Render<ExceptionTable>(p => p.Add(c => c.Actor, _ari).Add(c => c.Kind, ExceptionList.Active).Add(c => c.Title, "Active exceptions"));
+        Assert.Contains("None.", table.Markup);
+
+        await GrantAsync(TimeSpan.FromHours(4));
+
+        table.WaitForAssertion(() => Assert.Single(table.FindAll("tbody tr")), TimeSpan.FromSeconds(5));
+        var chip = table.FindComponent<CountdownChip>();
+        Assert.Equal(_harness.Time.GetUtcNow().AddHours(4), chip.Instance.Deadline);
+        Assert.Equal(_harness.Time.GetUtcNow().AddHours(4).ToString("O"), table.Find("[data-countdown]").GetAttribute("data-countdown"));
+        Assert.Empty(table.FindAll("button")); // an auditor reads only
+    }
+
+    [Fact]
+    public async Task ExceptionTable_EventsForCases_DoNotRenderIt()
+    {
+        await GrantAsync(TimeSpan.FromHours(4));
+        var table = Render<ExceptionTable>(p => p.Add(c => c.Actor, _ari).Add(c => c.Kind, ExceptionList.Active).Add(c => c.Title, "Active exceptions"));
+        var renders = table.RenderCount;
+
+        _harness.Get<ConsoleEventHub>().Publish(new ConsoleEvent(ConsoleTopic.CaseChanged, Guid.NewGuid()));
+        _harness.Get<ConsoleEventHub>().Publish(new ConsoleEvent(ConsoleTopic.AlertRaised, Guid.NewGuid()));
+        _harness.Time.Advance(TimeSpan.FromMinutes(10)); // time passing renders nothing either: the browser ticks
+
+        // An exception event afterwards renders exactly once: the events before it rendered nothing.
+        _harness.Get<ConsoleEventHub>().Publish(new ConsoleEvent(ConsoleTopic.ExceptionChanged, Guid.NewGuid()));
+        table.WaitForState(() => table.RenderCount > renders, TimeSpan.FromSeconds(5));
+        Assert.Equal(renders + 1, table.RenderCount);
+    }
+
+    [Fact]
+    public async Task ExceptionTable_ForASecurityLead_OffersGrantOnARequest()
+    {
+        var caseId = await OpenAsync(DemoAccounts.ExecutiveAbroad, RequestedAction.MfaReset);
+        await RequestAsync(caseId);
+
+        var table = Render<ExceptionTable>(p => p.Add(c => c.Actor, _lee).Add(c => c.Kind, ExceptionList.Requests).Add(c => c.Title, "Exception requests"));
+
+        Assert.NotNull(table.Find("button[aria-label^='Grant Enrolled device unavailable']"));
+        Assert.NotNull(table.Find("button[aria-label^='Deny Enrolled device unavailable']"));
+    }
+
+    private async Task GrantAsync(TimeSpan duration)
+    {
+        var caseId = await OpenAsync(DemoAccounts.ExecutiveAbroad, RequestedAction.MfaReset);
+        await _harness.Get<ExceptionService>().GrantAsync(_lee, await RequestAsync(caseId), duration, null);
+    }
+
+    private async Task<Guid> RequestAsync(Guid caseId)
+    {
+        await using var db = await _harness.DbAsync();
+        var step = (await db.RecoveryCases.AsNoTracking().SingleAsync(c => c.Id == caseId)).Steps.Single(s => s.Allows(StepKind.Push)).Id;
+        return await _harness.Get<ExceptionService>().RequestAsync(_dana, caseId, step, "enrolled-device-unavailable", "travelling", "booking");
+    }
+
+    private async Task<Guid> OpenAsync(string username, RequestedAction action)
+    {
+        var subject = await _harness.Get<IDirectoryConnector>().FindByUsernameAsync(username) ?? throw new InvalidOperationException();
+        return await _harness.Get<CaseService>().OpenAsync(_dana, new OpenCaseRequest(subject.Id, action, RequestChannel.Phone, $"INC-{username}"));
+    }
+}
