@@ -16,6 +16,8 @@ public sealed class AccessibilityTests(ConsoleAppFixture app)
     [InlineData("dana", "/cases/new")]
     [InlineData("sam", "/approvals/supervisor")]
     [InlineData("lee", "/approvals/security")]
+    [InlineData("lee", "/security")]
+    [InlineData("ari", "/security/trends")]
     [InlineData("lee", "/policy")]
     [InlineData("lee", "/policy/simulator")]
     [InlineData("lee", "/policy/controls")]
