@@ -21,7 +21,7 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "resetconsole-bench", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    private BenchHost()
+    private BenchHost(TimeProvider? time)
     {
         System.IO.Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,6 +32,11 @@ public sealed class BenchHost : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new Environment(AppFolder()));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton(new DemoMode(true));
         services.AddConsoleServices(configuration);
         _services = services.BuildServiceProvider();
@@ -39,9 +44,9 @@ public sealed class BenchHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<BenchHost> StartAsync()
+    public static async Task<BenchHost> StartAsync(TimeProvider? time = null)
     {
-        var host = new BenchHost();
+        var host = new BenchHost(time);
         await host.Get<DatabaseInitializer>().InitializeAsync();
         await host.Get<PolicyBootstrap>().InitializeAsync();
         return host;

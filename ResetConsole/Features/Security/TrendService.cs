@@ -44,14 +44,14 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
             await VendorSharesAsync(db, start, end, ct));
     }
 
-    private const string ResetsByTierSql = """
+    internal const string ResetsByTierSql = """
         SELECT ("ExecutionStartedAt" - @origin) / @perDay AS "Day", "TierName" AS "Name", COUNT(*) AS "Count"
         FROM "RecoveryCases"
         WHERE "ExecutionStartedAt" >= @start AND "ExecutionStartedAt" < @end
         GROUP BY 1, 2
         """;
 
-    private const string ResetsByChannelSql = """
+    internal const string ResetsByChannelSql = """
         SELECT ("ExecutionStartedAt" - @origin) / @perDay AS "Day", "Channel" AS "Name", COUNT(*) AS "Count"
         FROM "RecoveryCases"
         WHERE "ExecutionStartedAt" >= @start AND "ExecutionStartedAt" < @end
@@ -59,7 +59,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         """;
 
     // Granted exceptions: active, expired or revoked (not requested, denied or withdrawn).
-    private const string ExceptionsByTypeSql = """
+    internal const string ExceptionsByTypeSql = """
         SELECT "TypeTitle" AS "Name", COUNT(*) AS "Count"
         FROM "ExceptionGrants"
         WHERE "DecidedAt" >= @start AND "DecidedAt" < @end AND "Status" IN ('Active', 'Expired', 'Revoked')
@@ -67,7 +67,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         ORDER BY 2 DESC, 1
         """;
 
-    private const string ExceptionsByGranterSql = """
+    internal const string ExceptionsByGranterSql = """
         SELECT "DecidedByName" AS "Name", COUNT(*) AS "Count"
         FROM "ExceptionGrants"
         WHERE "DecidedAt" >= @start AND "DecidedAt" < @end AND "Status" IN ('Active', 'Expired', 'Revoked')
@@ -75,7 +75,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         ORDER BY 2 DESC, 1
         """;
 
-    private static async Task<IReadOnlyList<DailySeries>> ResetsPerDayAsync(AppDbContext db, string sql, DateTimeOffset start, DateTimeOffset end, int dayCount, CancellationToken ct)
+    internal static async Task<IReadOnlyList<DailySeries>> ResetsPerDayAsync(AppDbContext db, string sql, DateTimeOffset start, DateTimeOffset end, int dayCount, CancellationToken ct)
     {
         var origin = StoredTime.Encode(start);
         var perDay = StoredTime.PerDay;
@@ -94,7 +94,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         })];
     }
 
-    private static async Task<IReadOnlyList<FailureRate>> FailureRatesAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<IReadOnlyList<FailureRate>> FailureRatesAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         // Each step's evidence is a JSON array; waivers are not verification results and are left out.
         var rows = await db.Database.SqlQueryRaw<KindOutcome>(
@@ -115,7 +115,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         return [.. rows.Select(r => new FailureRate(r.Kind, r.Passed, r.Failed))];
     }
 
-    private static async Task<IReadOnlyList<ApprovalTiming>> ApprovalTimingsAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<IReadOnlyList<ApprovalTiming>> ApprovalTimingsAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         var rows = await db.Database.SqlQueryRaw<QueueTiming>(
             """
@@ -133,7 +133,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         return [.. rows.Select(r => new ApprovalTiming(r.Queue, r.Decisions, r.WithinSla, Math.Max(0, r.AverageMinutes ?? 0)))];
     }
 
-    private static async Task<IReadOnlyList<NamedCount>> CountByAsync(AppDbContext db, string sql, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<IReadOnlyList<NamedCount>> CountByAsync(AppDbContext db, string sql, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         var rows = await db.Database.SqlQueryRaw<NameTotal>(sql,
             Parameter("@start", StoredTime.Encode(start)), Parameter("@end", StoredTime.Encode(end)))
@@ -141,7 +141,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         return [.. rows.Select(r => new NamedCount(r.Name ?? "unknown", r.Count))];
     }
 
-    private static async Task<IReadOnlyList<NamedCount>> TopAgentsAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<IReadOnlyList<NamedCount>> TopAgentsAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         var rows = await db.Database.SqlQueryRaw<NameTotal>(
             """
@@ -157,7 +157,7 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
         return [.. rows.Select(r => new NamedCount(r.Name ?? "unknown", r.Count))];
     }
 
-    private static async Task<IReadOnlyList<VendorShare>> VendorSharesAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<IReadOnlyList<VendorShare>> VendorSharesAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         // Cases that go to the security queue: the privileged and non-human tiers.
         var rows = await db.Database.SqlQueryRaw<TierVendor>(
