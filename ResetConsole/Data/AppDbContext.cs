@@ -5,6 +5,7 @@ using ResetConsole.Directory.Demo;
 using ResetConsole.Domain.Alerts;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Exceptions;
+using ResetConsole.Domain.Reporting;
 using ResetConsole.Features.Audit;
 using ResetConsole.Notifications;
 using ResetConsole.Policy;
@@ -29,6 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ExceptionGrant> ExceptionGrants => Set<ExceptionGrant>();
     public DbSet<SecurityAlert> SecurityAlerts => Set<SecurityAlert>();
+    public DbSet<VerificationDailyCount> VerificationDailyCounts => Set<VerificationDailyCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

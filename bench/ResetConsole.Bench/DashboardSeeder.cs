@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResetConsole.Data;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Exceptions;
+using ResetConsole.Domain.Reporting;
 using ResetConsole.Domain.Subjects;
 using ResetConsole.Policy;
 
@@ -94,6 +95,20 @@ public static class DashboardSeeder
             }
 
             db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+        }
+
+        // The per-day verification counts the console keeps as results are recorded (VerificationTally).
+        await using (var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            for (var day = 0; day <= 366; day++)
+            {
+                var dayNumber = DateOnly.FromDateTime(YearStart.AddDays(day).UtcDateTime).DayNumber;
+                var perDay = cases / 366;
+                db.VerificationDailyCounts.Add(new VerificationDailyCount { Day = dayNumber, Kind = nameof(StepKind.OneTimeCode), Passed = perDay, Failed = perDay / 10 });
+                db.VerificationDailyCounts.Add(new VerificationDailyCount { Day = dayNumber, Kind = nameof(StepKind.Push), Passed = perDay * 3 / 10, Failed = perDay / 50 });
+            }
+
             await db.SaveChangesAsync();
         }
 

@@ -1,9 +1,14 @@
+using Microsoft.EntityFrameworkCore;
 using ResetConsole.Auth;
-using ResetConsole.Data;
+using ResetConsole.Directory;
+using ResetConsole.Directory.Demo;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Exceptions;
 using ResetConsole.Domain.Subjects;
+using ResetConsole.Features.Cases;
+using ResetConsole.Features.Exceptions;
 using ResetConsole.Features.Security;
+using ResetConsole.Features.Verification;
 using ResetConsole.Policy;
 using ResetConsole.Tests.Support;
 
@@ -58,20 +63,36 @@ public sealed class TrendServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailureRates_CountPassedAndFailedEvidenceByMethod_LeavingOutWaivers()
+    public async Task FailureRates_CountResultsAsTheyAreRecorded_LeavingOutWaivers()
     {
-        var recoveryCase = Case("Standard", RequestChannel.Phone, executedAt: null);
-        recoveryCase.Steps.Add(Step(recoveryCase.Id,
-            Evidence(StepKind.OneTimeCode, false, "one-time code, wrong code"), Evidence(StepKind.OneTimeCode, false, "one-time code, wrong code"),
-            Evidence(StepKind.OneTimeCode, true, "one-time code")));
-        recoveryCase.Steps.Add(Step(recoveryCase.Id, Evidence(StepKind.Push, true, "waived by exception 'Enrolled device unavailable' granted by lee")));
-        await SeedAsync(recoveryCase);
+        var dana = await _harness.StaffAsync("dana", Roles.Agent);
+        var lee = await _harness.StaffAsync("lee", Roles.SecurityLead);
+        var directory = _harness.Get<IDirectoryConnector>();
+        var verification = _harness.Get<VerificationService>();
+        var exceptions = _harness.Get<ExceptionService>();
+        var subject = await directory.FindByUsernameAsync(DemoAccounts.ExecutiveAbroad) ?? throw new InvalidOperationException();
+        var caseId = await _harness.Get<CaseService>().OpenAsync(dana, new OpenCaseRequest(subject.Id, RequestedAction.MfaReset, RequestChannel.Phone, "INC-T1"));
+        RecoveryCase opened;
+        await using (var db = await _harness.DbAsync())
+        {
+            opened = await db.RecoveryCases.AsNoTracking().SingleAsync(c => c.Id == caseId);
+        }
 
-        var trends = await Trends.ReadAsync(_ari, Day1, Day1);
+        var code = opened.Steps.Single(s => s.Allows(StepKind.OneTimeCode)).Id;
+        await verification.SendCodeAsync(dana, caseId, code, subject.Contacts.First(c => c.Kind == ContactKind.Email).Id);
+        await verification.CheckCodeAsync(dana, caseId, code, "00000000");
+        await verification.CheckCodeAsync(dana, caseId, code, "11111111");
+        await verification.CheckCodeAsync(dana, caseId, code, await _harness.LastCodeToAsync(subject.Id));
+        var waiver = await exceptions.RequestAsync(dana, caseId, opened.Steps.Single(s => s.Allows(StepKind.Push)).Id, "enrolled-device-unavailable", "abroad", "booking");
+        await exceptions.GrantAsync(lee, waiver, TimeSpan.FromHours(1), null);
+        var today = DateOnly.FromDateTime(_harness.Time.GetUtcNow().UtcDateTime);
+
+        var trends = await Trends.ReadAsync(_ari, today, today);
 
         var rate = Assert.Single(trends.FailureRates);
         Assert.Equal(("OneTimeCode", 1, 2), (rate.StepKind, rate.Passed, rate.Failed));
         Assert.Equal(2.0 / 3, rate.Rate, 3);
+        Assert.Empty((await Trends.ReadAsync(_ari, today.AddDays(1), today.AddDays(1))).FailureRates);
     }
 
     [Fact]
@@ -181,17 +202,6 @@ public sealed class TrendServiceTests : IAsyncLifetime
             ExecutionStartedAt = executedAt,
         };
     }
-
-    private static VerificationStep Step(Guid caseId, params StepEvidence[] evidence) => new()
-    {
-        Id = Guid.NewGuid(),
-        CaseId = caseId,
-        PolicyStepId = $"step-{Guid.NewGuid():N}",
-        SourceRuleId = "script",
-        Evidence = [.. evidence],
-    };
-
-    private static StepEvidence Evidence(StepKind kind, bool passed, string method) => new(kind, passed, method, null, "dana", "Dana", Midnight1.AddHours(9));
 
     private static ApprovalDecision Decision(RecoveryCase recoveryCase, DateTimeOffset at) => new()
     {

@@ -725,9 +725,7 @@ namespace ResetConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExecutionStartedAt");
-
-                    b.HasIndex("OpenedAt");
+                    b.HasIndex("OpenedAt", "OpenedByName");
 
                     b.HasIndex("OpenedById", "OpenedAt");
 
@@ -735,7 +733,11 @@ namespace ResetConsole.Data.Migrations
 
                     b.HasIndex("SubjectId", "Status");
 
+                    b.HasIndex("ExecutionStartedAt", "TierName", "Channel");
+
                     b.HasIndex("Status", "ApprovalQueue", "ApprovalDueAt");
+
+                    b.HasIndex("ApprovalQueue", "OpenedAt", "TierName", "OpenedByVendor");
 
                     b.HasIndex("Status", "ApprovalQueue", "TierId", "ApprovalDueAt");
 
@@ -1119,6 +1121,26 @@ namespace ResetConsole.Data.Migrations
                     b.HasIndex("Status", "EndsAt");
 
                     b.ToTable("ExceptionGrants", (string)null);
+                });
+
+            modelBuilder.Entity("ResetConsole.Domain.Reporting.VerificationDailyCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Kind");
+
+                    b.ToTable("VerificationDailyCounts", (string)null);
                 });
 
             modelBuilder.Entity("ResetConsole.Features.Audit.AuditEntry", b =>

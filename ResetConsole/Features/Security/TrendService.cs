@@ -96,23 +96,15 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
 
     internal static async Task<IReadOnlyList<FailureRate>> FailureRatesAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
-        // Each step's evidence is a JSON array; waivers are not verification results and are left out.
-        var rows = await db.Database.SqlQueryRaw<KindOutcome>(
-            """
-            SELECT json_extract(e.value, '$.kind') AS "Kind",
-                   SUM(CASE WHEN json_extract(e.value, '$.passed') THEN 1 ELSE 0 END) AS "Passed",
-                   SUM(CASE WHEN json_extract(e.value, '$.passed') THEN 0 ELSE 1 END) AS "Failed"
-            FROM "RecoveryCases" AS c
-            JOIN "VerificationSteps" AS s ON s."CaseId" = c."Id"
-            JOIN json_each(s."Evidence") AS e
-            WHERE c."OpenedAt" >= @start AND c."OpenedAt" < @end
-              AND json_extract(e.value, '$.method') NOT LIKE 'waived by exception%'
-            GROUP BY 1
-            ORDER BY 1
-            """,
-            Parameter("@start", StoredTime.Encode(start)), Parameter("@end", StoredTime.Encode(end)))
+        // Per-day counts kept by VerificationTally as results are recorded: a year is a few hundred rows.
+        var first = DateOnly.FromDateTime(start.UtcDateTime).DayNumber;
+        var last = DateOnly.FromDateTime(end.UtcDateTime).DayNumber;
+        var rows = await db.VerificationDailyCounts.AsNoTracking()
+            .Where(c => c.Day >= first && c.Day < last)
+            .GroupBy(c => c.Kind)
+            .Select(g => new { Kind = g.Key, Passed = g.Sum(c => c.Passed), Failed = g.Sum(c => c.Failed) })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new FailureRate(r.Kind, r.Passed, r.Failed))];
+        return [.. rows.OrderBy(r => r.Kind, StringComparer.Ordinal).Select(r => new FailureRate(r.Kind, r.Passed, r.Failed))];
     }
 
     internal static async Task<IReadOnlyList<ApprovalTiming>> ApprovalTimingsAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
@@ -176,8 +168,6 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
     private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, long value) => new(name, value);
 
     private sealed record DayCount(int Day, string Name, int Count);
-
-    private sealed record KindOutcome(string Kind, int Passed, int Failed);
 
     private sealed record QueueTiming(string Queue, int Decisions, int WithinSla, double? AverageMinutes);
 
