@@ -30,7 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ExceptionGrant> ExceptionGrants => Set<ExceptionGrant>();
     public DbSet<SecurityAlert> SecurityAlerts => Set<SecurityAlert>();
-    public DbSet<VerificationDailyCount> VerificationDailyCounts => Set<VerificationDailyCount>();
+    public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -85,6 +85,7 @@ public static class ConsoleApplicationExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapConsoleHealthChecks();
         app.MapAccountEndpoints();
+        app.MapAuditEndpoints();
         if (app.Services.GetService<EmbeddedProviderSettings>() is not null)
         {
             app.MapEmbeddedIdentityProvider();

@@ -29,6 +29,8 @@ public class DashboardBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset YearAgo = Now.AddDays(-365);
+    private static readonly DateOnly From = DateOnly.FromDateTime(YearAgo.UtcDateTime);
+    private static readonly DateOnly To = DateOnly.FromDateTime(Now.UtcDateTime);
 
     private BenchHost _host = null!;
     private ServiceProvider _ui = null!;
@@ -61,31 +63,31 @@ public class DashboardBenchmarks
     }
 
     [Benchmark]
-    public Task<Trends> TrendsForAYear_AllCharts() => _host.Get<TrendService>().ReadAsync(_lee, DateOnly.FromDateTime(YearAgo.UtcDateTime), DateOnly.FromDateTime(Now.UtcDateTime));
+    public Task<Trends> TrendsForAYear_AllCharts() => _host.Get<TrendService>().ReadAsync(_lee, From, To);
 
     [Benchmark]
-    public Task ResetsPerDayByTier() => Query(db => TrendService.ResetsPerDayAsync(db, TrendService.ResetsByTierSql, YearAgo, Now, 366, default));
+    public Task ResetsPerDayByTier() => Query(db => TrendService.PerDayAsync(db, DailyTally.ResetByTier, From, To, default));
 
     [Benchmark]
-    public Task ResetsPerDayByChannel() => Query(db => TrendService.ResetsPerDayAsync(db, TrendService.ResetsByChannelSql, YearAgo, Now, 366, default));
+    public Task ResetsPerDayByChannel() => Query(db => TrendService.PerDayAsync(db, DailyTally.ResetByChannel, From, To, default));
 
     [Benchmark]
-    public Task FailureRateByMethod() => Query(db => TrendService.FailureRatesAsync(db, YearAgo, Now, default));
+    public Task FailureRateByMethod() => Query(db => TrendService.FailureRatesAsync(db, From, To, default));
 
     [Benchmark]
-    public Task ApprovalTimeToDecision() => Query(db => TrendService.ApprovalTimingsAsync(db, YearAgo, Now, default));
+    public Task ApprovalTimeToDecision() => Query(db => TrendService.ApprovalTimingsAsync(db, From, To, default));
 
     [Benchmark]
-    public Task ExceptionsByType() => Query(db => TrendService.CountByAsync(db, TrendService.ExceptionsByTypeSql, YearAgo, Now, default));
+    public Task ExceptionsByType() => Query(db => TrendService.CountByAsync(db, DailyTally.ExceptionGrantedType, From, To, default));
 
     [Benchmark]
-    public Task ExceptionsByGranter() => Query(db => TrendService.CountByAsync(db, TrendService.ExceptionsByGranterSql, YearAgo, Now, default));
+    public Task ExceptionsByGranter() => Query(db => TrendService.CountByAsync(db, DailyTally.ExceptionGrantedBy, From, To, default));
 
     [Benchmark]
-    public Task TopAgents() => Query(db => TrendService.TopAgentsAsync(db, YearAgo, Now, default));
+    public Task TopAgents() => Query(db => TrendService.TopAgentsAsync(db, From, To, default));
 
     [Benchmark]
-    public Task VendorShareOfPrivileged() => Query(db => TrendService.VendorSharesAsync(db, YearAgo, Now, default));
+    public Task VendorShareOfPrivileged() => Query(db => TrendService.VendorSharesAsync(db, From, To, default));
 
     private async Task Query<T>(Func<AppDbContext, Task<T>> query)
     {

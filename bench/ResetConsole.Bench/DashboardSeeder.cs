@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResetConsole.Data;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Exceptions;
-using ResetConsole.Domain.Reporting;
+using ResetConsole.Features.Security;
 using ResetConsole.Domain.Subjects;
 using ResetConsole.Policy;
 
@@ -98,18 +98,34 @@ public static class DashboardSeeder
             await db.SaveChangesAsync();
         }
 
-        // The per-day verification counts the console keeps as results are recorded (VerificationTally).
+        // The per-day counts the console keeps as changes commit (DailyTally), for the same year of cases.
         await using (var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
+            var perDay = cases / 366;
             for (var day = 0; day <= 366; day++)
             {
                 var dayNumber = DateOnly.FromDateTime(YearStart.AddDays(day).UtcDateTime).DayNumber;
-                var perDay = cases / 366;
-                db.VerificationDailyCounts.Add(new VerificationDailyCount { Day = dayNumber, Kind = nameof(StepKind.OneTimeCode), Passed = perDay, Failed = perDay / 10 });
-                db.VerificationDailyCounts.Add(new VerificationDailyCount { Day = dayNumber, Kind = nameof(StepKind.Push), Passed = perDay * 3 / 10, Failed = perDay / 50 });
+                var counts = new List<(int, string, string, long)>
+                {
+                    (dayNumber, DailyTally.VerificationPassed, nameof(StepKind.OneTimeCode), perDay),
+                    (dayNumber, DailyTally.VerificationFailed, nameof(StepKind.OneTimeCode), perDay / 10),
+                    (dayNumber, DailyTally.VerificationPassed, nameof(StepKind.Push), perDay * 3 / 10),
+                    (dayNumber, DailyTally.ResetByTier, "Standard", perDay * 56 / 100),
+                    (dayNumber, DailyTally.ResetByTier, "Elevated", perDay * 16 / 100),
+                    (dayNumber, DailyTally.ResetByTier, "Privileged", perDay * 8 / 100),
+                    (dayNumber, DailyTally.ApprovalDecided, "Supervisor", perDay / 5),
+                    (dayNumber, DailyTally.ApprovalWithinSla, "Supervisor", perDay / 6),
+                    (dayNumber, DailyTally.ApprovalSeconds, "Supervisor", perDay * 180),
+                    (dayNumber, DailyTally.SecurityTierOpened, "Privileged", perDay / 10),
+                    (dayNumber, DailyTally.ExceptionGrantedType, "Enrolled device unavailable", 20),
+                    (dayNumber, DailyTally.ExceptionGrantedType, "Manager unreachable", 10),
+                    (dayNumber, DailyTally.ExceptionGrantedBy, "Lead 0", 15),
+                    (dayNumber, DailyTally.ExceptionGrantedBy, "Lead 1", 15),
+                };
+                counts.AddRange(channels.Select(ch => (dayNumber, DailyTally.ResetByChannel, ch.ToString(), (long)(perDay * 8 / 10 / channels.Length))));
+                counts.AddRange(Enumerable.Range(0, 40).Select(a => (dayNumber, DailyTally.OpenedBy, $"Agent {a}", (long)(perDay / 40))));
+                await DailyTally.AddAsync(db, counts, default);
             }
-
-            await db.SaveChangesAsync();
         }
 
         for (var offset = 0; offset < activeExceptions + 2_000; offset += batch)

@@ -14,6 +14,7 @@ public static class ConsoleNavigation
         new("Security queue", "/approvals/security", Icons.Material.Filled.Security, Policies.ViewSecurityQueue, Counter: NavCounter.SecurityQueue),
         new("Security dashboard", "/security", Icons.Material.Filled.Shield, Policies.ViewSecurity),
         new("Trends", "/security/trends", Icons.Material.Filled.Insights, Policies.ViewSecurity),
+        new("Audit trail", "/audit", Icons.Material.Filled.ReceiptLong, Policies.ViewSecurity),
         new("Accounts", "/accounts", Icons.Material.Filled.People, Policies.ViewAccounts),
         new("Policy", "/policy", Icons.Material.Filled.Policy, Policies.ViewPolicy),
         new("Simulator", "/policy/simulator", Icons.Material.Filled.Science, Policies.ViewPolicy),

@@ -35,9 +35,5 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasIndex(c => new { c.OpenedById, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
 
-        // Covering indexes for the trend charts: each aggregate reads the index alone, never the cases.
-        builder.HasIndex(c => new { c.ExecutionStartedAt, c.TierName, c.Channel });
-        builder.HasIndex(c => new { c.OpenedAt, c.OpenedByName });
-        builder.HasIndex(c => new { c.ApprovalQueue, c.OpenedAt, c.TierName, c.OpenedByVendor });
     }
 }

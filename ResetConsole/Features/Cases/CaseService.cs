@@ -76,6 +76,7 @@ public sealed class CaseService(
                 ["policySha256"] = active.Sha256,
             });
             await audit.AppendAsync(db, opened, ct);
+            await DailyTally.AddOpeningAsync(db, recoveryCase, ct);
             var raised = alerts.StageOpening(db, opened, recoveryCase, active.Policy.Definition);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

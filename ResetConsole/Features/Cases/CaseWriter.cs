@@ -42,9 +42,9 @@ public sealed class CaseWriter(
                 var recoveryCase = await db.RecoveryCases.SingleOrDefaultAsync(c => c.Id == caseId, ct)
                     ?? throw new CaseRuleException("There is no such case.");
                 subjectId = recoveryCase.SubjectId;
-                var evidenceBefore = VerificationTally.Snapshot(recoveryCase);
+                var before = DailyTally.Snapshot(recoveryCase);
                 (result, made) = await change(new CaseContext(db, recoveryCase, current, time.GetUtcNow()));
-                await VerificationTally.AddNewAsync(db, recoveryCase, evidenceBefore, ct);
+                await DailyTally.AddChangeAsync(db, recoveryCase, before, ct);
                 await audit.AppendAsync(db, made.Audit, ct);
                 raised = alerts.Stage(db, made.Audit, recoveryCase);
                 await db.SaveChangesAsync(ct);

@@ -114,6 +114,8 @@ public sealed class ExceptionService(
             }
 
             grant.Grant(context.Actor.Id, context.Actor.Name, duration, note, context.Now);
+            await DailyTally.AddAsync(context.Db,
+                [(DailyTally.Day(context.Now), DailyTally.ExceptionGrantedType, grant.TypeTitle, 1), (DailyTally.Day(context.Now), DailyTally.ExceptionGrantedBy, context.Actor.Name, 1)], ct);
             context.Case.WaiveStep(grant.StepId, grant.Id, grant.EndsAt!.Value, new StepEvidence(grant.WaivedKind, true,
                 $"waived by exception '{grant.TypeTitle}' granted by {context.Actor.Name} until {grant.EndsAt:yyyy-MM-dd HH:mm} UTC",
                 grant.Id.ToString(), context.Actor.Id, context.Actor.Name, context.Now), context.Now);

@@ -1,3 +1,4 @@
+using ResetConsole.Features.Audit;
 using ResetConsole.Features.Exceptions;
 
 namespace ResetConsole.Features.Security;
@@ -15,6 +16,11 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<SecurityDashboardService>();
         services.AddSingleton<TrendService>();
         services.AddHostedService<ExceptionWorker>();
+
+        // Reading the trail: the audit page, exports and evidence packs.
+        services.AddSingleton<AuditReader>();
+        services.AddSingleton<IAuditEntryCheck, AuditEntryCheck>();
+        services.AddSingleton<EvidencePackService>();
         return services;
     }
 }

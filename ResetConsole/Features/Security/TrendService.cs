@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Features.Exceptions;
@@ -7,9 +6,8 @@ using ResetConsole.Features.Exceptions;
 namespace ResetConsole.Features.Security;
 
 /// <summary>
-/// The trend charts' numbers, each from one aggregate query over indexed columns: the database groups and counts,
-/// the app never loads the cases themselves. Per-day grouping works on the stored time values directly (see
-/// <see cref="StoredTime"/>).
+/// The trend charts' numbers. Counts per day are kept as changes commit (<see cref="DailyTally"/>), so a year is a few
+/// thousand small rows, read with the primary key. Nothing loads the cases themselves.
 /// </summary>
 public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, StaffAccess access)
 {
@@ -29,162 +27,73 @@ public sealed class TrendService(IDbContextFactory<AppDbContext> dbFactory, Staf
             throw new ArgumentException($"Choose at most {MaxDays} days.", nameof(to));
         }
 
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return new Trends(from, to, days,
-            await ResetsPerDayAsync(db, ResetsByTierSql, start, end, days.Count, ct),
-            await ResetsPerDayAsync(db, ResetsByChannelSql, start, end, days.Count, ct),
-            await FailureRatesAsync(db, start, end, ct),
-            await ApprovalTimingsAsync(db, start, end, ct),
-            await CountByAsync(db, ExceptionsByTypeSql, start, end, ct),
-            await CountByAsync(db, ExceptionsByGranterSql, start, end, ct),
-            await TopAgentsAsync(db, start, end, ct),
-            await VendorSharesAsync(db, start, end, ct));
+            await PerDayAsync(db, DailyTally.ResetByTier, from, to, ct),
+            await PerDayAsync(db, DailyTally.ResetByChannel, from, to, ct),
+            await FailureRatesAsync(db, from, to, ct),
+            await ApprovalTimingsAsync(db, from, to, ct),
+            await CountByAsync(db, DailyTally.ExceptionGrantedType, from, to, ct),
+            await CountByAsync(db, DailyTally.ExceptionGrantedBy, from, to, ct),
+            await TopAgentsAsync(db, from, to, ct),
+            await VendorSharesAsync(db, from, to, ct));
     }
 
-    internal const string ResetsByTierSql = """
-        SELECT ("ExecutionStartedAt" - @origin) / @perDay AS "Day", "TierName" AS "Name", COUNT(*) AS "Count"
-        FROM "RecoveryCases"
-        WHERE "ExecutionStartedAt" >= @start AND "ExecutionStartedAt" < @end
-        GROUP BY 1, 2
-        """;
-
-    internal const string ResetsByChannelSql = """
-        SELECT ("ExecutionStartedAt" - @origin) / @perDay AS "Day", "Channel" AS "Name", COUNT(*) AS "Count"
-        FROM "RecoveryCases"
-        WHERE "ExecutionStartedAt" >= @start AND "ExecutionStartedAt" < @end
-        GROUP BY 1, 2
-        """;
-
-    // Granted exceptions: active, expired or revoked (not requested, denied or withdrawn).
-    internal const string ExceptionsByTypeSql = """
-        SELECT "TypeTitle" AS "Name", COUNT(*) AS "Count"
-        FROM "ExceptionGrants"
-        WHERE "DecidedAt" >= @start AND "DecidedAt" < @end AND "Status" IN ('Active', 'Expired', 'Revoked')
-        GROUP BY 1
-        ORDER BY 2 DESC, 1
-        """;
-
-    internal const string ExceptionsByGranterSql = """
-        SELECT "DecidedByName" AS "Name", COUNT(*) AS "Count"
-        FROM "ExceptionGrants"
-        WHERE "DecidedAt" >= @start AND "DecidedAt" < @end AND "Status" IN ('Active', 'Expired', 'Revoked')
-        GROUP BY 1
-        ORDER BY 2 DESC, 1
-        """;
-
-    internal static async Task<IReadOnlyList<DailySeries>> ResetsPerDayAsync(AppDbContext db, string sql, DateTimeOffset start, DateTimeOffset end, int dayCount, CancellationToken ct)
+    /// <summary>One series per key of <paramref name="metric"/>, a count per day of the range.</summary>
+    internal static async Task<IReadOnlyList<DailySeries>> PerDayAsync(AppDbContext db, string metric, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var origin = StoredTime.Encode(start);
-        var perDay = StoredTime.PerDay;
-        var rows = await db.Database.SqlQueryRaw<DayCount>(sql,
-            Parameter("@origin", origin), Parameter("@perDay", perDay), Parameter("@start", origin), Parameter("@end", StoredTime.Encode(end)))
-            .ToListAsync(ct);
-        return [.. rows.GroupBy(r => r.Name).OrderBy(g => g.Key).Select(g =>
+        var rows = await Range(db, metric, from, to).Select(c => new { c.Day, c.Key, c.Value }).ToListAsync(ct);
+        var dayCount = to.DayNumber - from.DayNumber + 1;
+        return [.. rows.GroupBy(r => r.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var counts = new int[dayCount];
-            foreach (var row in g.Where(r => r.Day >= 0 && r.Day < dayCount))
+            foreach (var row in g)
             {
-                counts[row.Day] += row.Count;
+                counts[row.Day - from.DayNumber] += (int)row.Value;
             }
 
             return new DailySeries(g.Key, counts);
         })];
     }
 
-    internal static async Task<IReadOnlyList<FailureRate>> FailureRatesAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<IReadOnlyList<FailureRate>> FailureRatesAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        // Per-day counts kept by VerificationTally as results are recorded: a year is a few hundred rows.
-        var first = DateOnly.FromDateTime(start.UtcDateTime).DayNumber;
-        var last = DateOnly.FromDateTime(end.UtcDateTime).DayNumber;
-        var rows = await db.VerificationDailyCounts.AsNoTracking()
-            .Where(c => c.Day >= first && c.Day < last)
-            .GroupBy(c => c.Kind)
-            .Select(g => new { Kind = g.Key, Passed = g.Sum(c => c.Passed), Failed = g.Sum(c => c.Failed) })
-            .ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.Kind, StringComparer.Ordinal).Select(r => new FailureRate(r.Kind, r.Passed, r.Failed))];
+        var passed = await TotalsAsync(db, DailyTally.VerificationPassed, from, to, ct);
+        var failed = await TotalsAsync(db, DailyTally.VerificationFailed, from, to, ct);
+        return [.. passed.Keys.Union(failed.Keys).Order(StringComparer.Ordinal)
+            .Select(kind => new FailureRate(kind, (int)passed.GetValueOrDefault(kind), (int)failed.GetValueOrDefault(kind)))];
     }
 
-    internal static async Task<IReadOnlyList<ApprovalTiming>> ApprovalTimingsAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    internal static async Task<IReadOnlyList<ApprovalTiming>> ApprovalTimingsAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var rows = await db.Database.SqlQueryRaw<QueueTiming>(
-            """
-            SELECT c."ApprovalQueue" AS "Queue", COUNT(*) AS "Decisions",
-                   SUM(CASE WHEN d."DecidedAt" <= c."ApprovalDueAt" THEN 1 ELSE 0 END) AS "WithinSla",
-                   AVG(CAST(d."DecidedAt" - c."SubmittedAt" AS REAL)) / @perMinute AS "AverageMinutes"
-            FROM "ApprovalDecisions" AS d
-            JOIN "RecoveryCases" AS c ON c."Id" = d."CaseId"
-            WHERE d."DecidedAt" >= @start AND d."DecidedAt" < @end AND c."SubmittedAt" IS NOT NULL
-            GROUP BY 1
-            ORDER BY 1
-            """,
-            Parameter("@perMinute", StoredTime.PerDay / 1440), Parameter("@start", StoredTime.Encode(start)), Parameter("@end", StoredTime.Encode(end)))
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new ApprovalTiming(r.Queue, r.Decisions, r.WithinSla, Math.Max(0, r.AverageMinutes ?? 0)))];
+        var decided = await TotalsAsync(db, DailyTally.ApprovalDecided, from, to, ct);
+        var within = await TotalsAsync(db, DailyTally.ApprovalWithinSla, from, to, ct);
+        var seconds = await TotalsAsync(db, DailyTally.ApprovalSeconds, from, to, ct);
+        return [.. decided.Where(d => d.Value > 0).OrderBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => new ApprovalTiming(d.Key, (int)d.Value, (int)within.GetValueOrDefault(d.Key), seconds.GetValueOrDefault(d.Key) / 60.0 / d.Value))];
     }
 
-    internal static async Task<IReadOnlyList<NamedCount>> CountByAsync(AppDbContext db, string sql, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    /// <summary>Totals per key over the range, largest first.</summary>
+    internal static async Task<IReadOnlyList<NamedCount>> CountByAsync(AppDbContext db, string metric, DateOnly from, DateOnly to, CancellationToken ct) =>
+        [.. (await TotalsAsync(db, metric, from, to, ct)).OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new NamedCount(t.Key, (int)t.Value))];
+
+    internal static async Task<IReadOnlyList<NamedCount>> TopAgentsAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct) =>
+        [.. (await TotalsAsync(db, DailyTally.OpenedBy, from, to, ct))
+            .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(TopAgentCount)
+            .Select(t => new NamedCount(t.Key, (int)t.Value))];
+
+    internal static async Task<IReadOnlyList<VendorShare>> VendorSharesAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var rows = await db.Database.SqlQueryRaw<NameTotal>(sql,
-            Parameter("@start", StoredTime.Encode(start)), Parameter("@end", StoredTime.Encode(end)))
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new NamedCount(r.Name ?? "unknown", r.Count))];
+        var opened = await TotalsAsync(db, DailyTally.SecurityTierOpened, from, to, ct);
+        var byVendor = await TotalsAsync(db, DailyTally.SecurityTierOpenedByVendor, from, to, ct);
+        return [.. opened.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new VendorShare(o.Key, (int)o.Value, (int)byVendor.GetValueOrDefault(o.Key)))];
     }
 
-    internal static async Task<IReadOnlyList<NamedCount>> TopAgentsAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
-    {
-        var rows = await db.Database.SqlQueryRaw<NameTotal>(
-            """
-            SELECT "OpenedByName" AS "Name", COUNT(*) AS "Count"
-            FROM "RecoveryCases"
-            WHERE "OpenedAt" >= @start AND "OpenedAt" < @end
-            GROUP BY 1
-            ORDER BY 2 DESC, 1
-            LIMIT @top
-            """,
-            Parameter("@start", StoredTime.Encode(start)), Parameter("@end", StoredTime.Encode(end)), Parameter("@top", TopAgentCount))
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new NamedCount(r.Name ?? "unknown", r.Count))];
-    }
+    private static async Task<Dictionary<string, long>> TotalsAsync(AppDbContext db, string metric, DateOnly from, DateOnly to, CancellationToken ct) =>
+        await Range(db, metric, from, to).GroupBy(c => c.Key).Select(g => new { g.Key, Total = g.Sum(c => c.Value) }).ToDictionaryAsync(g => g.Key, g => g.Total, ct);
 
-    internal static async Task<IReadOnlyList<VendorShare>> VendorSharesAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
-    {
-        // Cases that go to the security queue: the privileged and non-human tiers.
-        var rows = await db.Database.SqlQueryRaw<TierVendor>(
-            """
-            SELECT "TierName" AS "Tier", COUNT(*) AS "Cases", SUM(CASE WHEN "OpenedByVendor" IS NULL THEN 0 ELSE 1 END) AS "ByVendor"
-            FROM "RecoveryCases"
-            WHERE "OpenedAt" >= @start AND "OpenedAt" < @end AND "ApprovalQueue" = 'Security'
-            GROUP BY 1
-            ORDER BY 1
-            """,
-            Parameter("@start", StoredTime.Encode(start)), Parameter("@end", StoredTime.Encode(end)))
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new VendorShare(r.Tier, r.Cases, r.ByVendor))];
-    }
-
-    private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, long value) => new(name, value);
-
-    private sealed record DayCount(int Day, string Name, int Count);
-
-    private sealed record QueueTiming(string Queue, int Decisions, int WithinSla, double? AverageMinutes);
-
-    private sealed record NameTotal(string? Name, int Count);
-
-    private sealed record TierVendor(string Tier, int Cases, int ByVendor);
-}
-
-/// <summary>
-/// Times are stored through <see cref="DateTimeOffsetToBinaryConverter"/> (UTC, so the offset bits are zero): the
-/// stored number grows linearly with time, so SQL can bucket by day with subtraction and integer division.
-/// </summary>
-public static class StoredTime
-{
-    private static readonly DateTimeOffsetToBinaryConverter Converter = new();
-
-    public static long PerDay { get; } = Encode(DateTimeOffset.UnixEpoch.AddDays(1)) - Encode(DateTimeOffset.UnixEpoch);
-
-    public static long Encode(DateTimeOffset value) => (long)Converter.ConvertToProvider(value.ToUniversalTime())!;
+    private static IQueryable<Domain.Reporting.DailyCount> Range(AppDbContext db, string metric, DateOnly from, DateOnly to) =>
+        db.DailyCounts.AsNoTracking().Where(c => c.Metric == metric && c.Day >= from.DayNumber && c.Day <= to.DayNumber);
 }

@@ -11,8 +11,8 @@ using ResetConsole.Data;
 namespace ResetConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126102001_TrendRollups")]
-    partial class TrendRollups
+    [Migration("20261126105007_DailyCounts")]
+    partial class DailyCounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -728,19 +728,13 @@ namespace ResetConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OpenedAt", "OpenedByName");
-
                     b.HasIndex("OpenedById", "OpenedAt");
 
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("SubjectId", "Status");
 
-                    b.HasIndex("ExecutionStartedAt", "TierName", "Channel");
-
                     b.HasIndex("Status", "ApprovalQueue", "ApprovalDueAt");
-
-                    b.HasIndex("ApprovalQueue", "OpenedAt", "TierName", "OpenedByVendor");
 
                     b.HasIndex("Status", "ApprovalQueue", "TierId", "ApprovalDueAt");
 
@@ -1126,24 +1120,25 @@ namespace ResetConsole.Data.Migrations
                     b.ToTable("ExceptionGrants", (string)null);
                 });
 
-            modelBuilder.Entity("ResetConsole.Domain.Reporting.VerificationDailyCount", b =>
+            modelBuilder.Entity("ResetConsole.Domain.Reporting.DailyCount", b =>
                 {
+                    b.Property<string>("Metric")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(32)
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Failed")
+                    b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Passed")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Metric", "Day", "Key");
 
-                    b.HasKey("Day", "Kind");
-
-                    b.ToTable("VerificationDailyCounts", (string)null);
+                    b.ToTable("DailyCounts", (string)null);
                 });
 
             modelBuilder.Entity("ResetConsole.Features.Audit.AuditEntry", b =>
