@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -21,12 +22,17 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "resetconsole-bench", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    private BenchHost(TimeProvider? time)
+    private BenchHost(TimeProvider? time, string? copyFrom)
     {
         System.IO.Directory.CreateDirectory(_folder);
+        if (copyFrom is not null)
+        {
+            File.Copy(copyFrom, DatabasePath);
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Path"] = Path.Combine(_folder, "bench.db"),
+            ["Database:Path"] = DatabasePath,
         }).Build();
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
@@ -42,11 +48,27 @@ public sealed class BenchHost : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
+    public string DatabasePath => Path.Combine(_folder, "bench.db");
+
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<BenchHost> StartAsync(TimeProvider? time = null)
+    /// <summary>Writes the WAL into the database file and copies it, so later runs can start from the same data.</summary>
+    public async Task SaveCopyAsync(string path)
     {
-        var host = new BenchHost(time);
+        await using (var db = await Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        var temporary = path + ".tmp";
+        File.Copy(DatabasePath, temporary, overwrite: true);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <param name="copyFrom">A database saved by <see cref="SaveCopyAsync"/> to start from instead of an empty one.</param>
+    public static async Task<BenchHost> StartAsync(TimeProvider? time = null, string? copyFrom = null)
+    {
+        var host = new BenchHost(time, copyFrom);
         await host.Get<DatabaseInitializer>().InitializeAsync();
         await host.Get<PolicyBootstrap>().InitializeAsync();
         return host;

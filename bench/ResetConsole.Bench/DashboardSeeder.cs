@@ -17,6 +17,9 @@ public static class DashboardSeeder
 {
     public static readonly DateTimeOffset YearStart = new(2025, 11, 26, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Changes whenever the seeded shape changes, so a saved copy of an older shape is not reused.</summary>
+    public const int Version = 3;
+
     public static async Task SeedAsync(BenchHost host, int cases, int activeExceptions, DateTimeOffset now)
     {
         var random = new Random(11);
