@@ -1,10 +1,17 @@
 using ResetConsole.Auth;
 using ResetConsole.Data;
+using ResetConsole.Features.Audit;
 using ResetConsole.Features.Policy;
 using ResetConsole.Infrastructure;
 using ResetConsole.Infrastructure.Health;
 using ResetConsole.Infrastructure.Logging;
 using Serilog;
+
+// `audit verify` and `audit checkpoint` run on the app's configuration and services without starting the web server.
+if (AuditCommand.Matches(args))
+{
+    return await AuditCommand.RunAsync(args);
+}
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
@@ -21,6 +28,7 @@ try
     app.UseConsolePipeline();
     app.MapConsoleEndpoints();
     await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    app.Services.GetRequiredService<AuditKeyring>().Load();
     await app.Services.GetRequiredService<PolicyBootstrap>().InitializeAsync();
     app.WarnWhenDemo();
     await app.RunAsync();

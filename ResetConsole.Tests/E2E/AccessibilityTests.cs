@@ -21,6 +21,8 @@ public sealed class AccessibilityTests(ConsoleAppFixture app)
     [InlineData("lee", "/policy")]
     [InlineData("lee", "/policy/simulator")]
     [InlineData("lee", "/policy/controls")]
+    [InlineData("lee", "/incidents")]
+    [InlineData("pat", "/policy/proposals/new")]
     [InlineData("dana", "/demo/outbox")]
     public async Task Page_AsItsUserSeesIt_HasNoSeriousAccessibilityViolation(string username, string path)
     {

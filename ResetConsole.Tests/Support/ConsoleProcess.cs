@@ -16,16 +16,30 @@ public sealed class ConsoleProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    public static ConsoleProcess Start(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings = null)
+    public static ConsoleProcess Start(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings = null) =>
+        Launch(dataFolder, ["--urls", $"http://localhost:{port}"], settings);
+
+    /// <summary>Runs a command of the app (e.g. <c>audit verify</c>) on the database in <paramref name="dataFolder"/>.</summary>
+    public static ConsoleProcess StartCommand(string dataFolder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? settings = null) =>
+        Launch(dataFolder, arguments, settings);
+
+    private static ConsoleProcess Launch(string dataFolder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { RepositoryPaths.AppAssembly, "--urls", $"http://localhost:{port}", "--contentRoot", RepositoryPaths.App },
             WorkingDirectory = RepositoryPaths.App,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add(RepositoryPaths.AppAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(RepositoryPaths.App);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__Path"] = Path.Combine(dataFolder, "console.db");
         start.Environment["Logging__Directory"] = Path.Combine(dataFolder, "logs");

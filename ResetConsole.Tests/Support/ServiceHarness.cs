@@ -32,6 +32,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Path"] = _folder.File("console.db"),
+            ["Logging:Directory"] = _folder.File("logs"),
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()

@@ -33,6 +33,12 @@ public static class Policies
     /// <summary>The security dashboard: security leads, and auditors read-only.</summary>
     public const string ViewSecurity = nameof(ViewSecurity);
 
+    /// <summary>Incident reviews: security leads run them, policy admins read them to draft changes, auditors read.</summary>
+    public const string ViewIncidents = nameof(ViewIncidents);
+
+    /// <summary>Drafting a policy change: policy admins and security leads; a different security lead approves it.</summary>
+    public const string ProposePolicy = nameof(ProposePolicy);
+
     public static AuthorizationBuilder AddConsolePolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(Agent, p => p.RequireRole(Roles.Agent))
@@ -46,5 +52,7 @@ public static class Policies
         .AddPolicy(ViewSecurityQueue, p => p.RequireRole(Roles.SecurityLead, Roles.Auditor))
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(ViewPolicy, p => p.RequireRole(Roles.PolicyAdmin, Roles.SecurityLead, Roles.Auditor))
-        .AddPolicy(ViewSecurity, p => p.RequireRole(Roles.SecurityLead, Roles.Auditor));
+        .AddPolicy(ViewSecurity, p => p.RequireRole(Roles.SecurityLead, Roles.Auditor))
+        .AddPolicy(ViewIncidents, p => p.RequireRole(Roles.SecurityLead, Roles.PolicyAdmin, Roles.Auditor))
+        .AddPolicy(ProposePolicy, p => p.RequireRole(Roles.PolicyAdmin, Roles.SecurityLead));
 }

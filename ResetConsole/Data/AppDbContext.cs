@@ -5,6 +5,7 @@ using ResetConsole.Directory.Demo;
 using ResetConsole.Domain.Alerts;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Exceptions;
+using ResetConsole.Domain.Incidents;
 using ResetConsole.Domain.Reporting;
 using ResetConsole.Features.Audit;
 using ResetConsole.Notifications;
@@ -31,6 +32,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ExceptionGrant> ExceptionGrants => Set<ExceptionGrant>();
     public DbSet<SecurityAlert> SecurityAlerts => Set<SecurityAlert>();
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<PolicyProposal> PolicyProposals => Set<PolicyProposal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -5,6 +5,7 @@ using ResetConsole.Directory;
 using ResetConsole.Features.Approvals;
 using ResetConsole.Features.Cases;
 using ResetConsole.Features.Execution;
+using ResetConsole.Features.Incidents;
 using ResetConsole.Features.Policy;
 using ResetConsole.Features.Security;
 using ResetConsole.Notifications;
@@ -24,7 +25,7 @@ public static class ConsoleApplicationExtensions
 {
     /// <summary>
     /// Everything below the web layer: the store, the directory, the policy, cases, approvals, execution and
-    /// notifications, exceptions and security oversight. The app adds sign-in and the UI on top; tests and benchmarks use exactly this.
+    /// notifications, exceptions and security oversight, incident reviews and policy changes. The app adds sign-in and the UI on top; tests and benchmarks use exactly this.
     /// </summary>
     public static IServiceCollection AddConsoleServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,11 +33,13 @@ public static class ConsoleApplicationExtensions
         services.AddDirectory(configuration);
         services.AddRecoveryPolicy();
         services.AddConsoleInfrastructure();
+        services.AddAudit();
         services.AddNotifications();
         services.AddCases();
         services.AddApprovals();
         services.AddExecution();
         services.AddSecurityOversight();
+        services.AddIncidents();
         return services;
     }
 

@@ -16,4 +16,10 @@ public sealed class PolicyVersion
     public required string Reason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ActivatedAt { get; set; }
+
+    /// <summary>The approved proposal this version came from; null for the version seeded from the file.</summary>
+    public Guid? ProposalId { get; set; }
+
+    /// <summary>The incident review that led to it, if any.</summary>
+    public Guid? IncidentId { get; set; }
 }

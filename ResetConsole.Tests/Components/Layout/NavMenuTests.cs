@@ -11,9 +11,9 @@ public sealed class NavMenuTests : ConsoleTestContext
     [Theory]
     [InlineData(Roles.Agent, new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
     [InlineData(Roles.Supervisor, new[] { "Home", "Cases", "Supervisor queue", "Accounts", "Demo outbox" })]
-    [InlineData(Roles.SecurityLead, new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Security dashboard", "Trends", "Audit trail", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
-    [InlineData(Roles.Auditor, new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Security dashboard", "Trends", "Audit trail", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
-    [InlineData(Roles.PolicyAdmin, new[] { "Home", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData(Roles.SecurityLead, new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Security dashboard", "Trends", "Audit trail", "Accounts", "Incidents", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData(Roles.Auditor, new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Security dashboard", "Trends", "Audit trail", "Accounts", "Incidents", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData(Roles.PolicyAdmin, new[] { "Home", "Incidents", "Policy", "Simulator", "Controls", "Demo outbox" })]
     public void Render_ForARole_ShowsOnlyWhatThatRoleMayOpen(string role, string[] expected)
     {
         SignIn("Someone", role);

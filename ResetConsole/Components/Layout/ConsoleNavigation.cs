@@ -16,6 +16,7 @@ public static class ConsoleNavigation
         new("Trends", "/security/trends", Icons.Material.Filled.Insights, Policies.ViewSecurity),
         new("Audit trail", "/audit", Icons.Material.Filled.ReceiptLong, Policies.ViewSecurity),
         new("Accounts", "/accounts", Icons.Material.Filled.People, Policies.ViewAccounts),
+        new("Incidents", "/incidents", Icons.Material.Filled.ReportProblem, Policies.ViewIncidents),
         new("Policy", "/policy", Icons.Material.Filled.Policy, Policies.ViewPolicy),
         new("Simulator", "/policy/simulator", Icons.Material.Filled.Science, Policies.ViewPolicy),
         new("Controls", "/policy/controls", Icons.Material.Filled.FactCheck, Policies.ViewPolicy),

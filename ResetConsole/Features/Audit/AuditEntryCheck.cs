@@ -9,13 +9,14 @@ public interface IAuditEntryCheck
     Task<EvidenceChainCheck> CheckAsync(AppDbContext db, IReadOnlyList<long> sequences, CancellationToken ct = default);
 }
 
-public sealed class AuditEntryCheck : IAuditEntryCheck
+public sealed class AuditEntryCheck(AuditKeyring keys) : IAuditEntryCheck
 {
     public async Task<EvidenceChainCheck> CheckAsync(AppDbContext db, IReadOnlyList<long> sequences, CancellationToken ct = default)
     {
         var wanted = sequences.ToHashSet();
         var previous = sequences.Select(s => s - 1).ToHashSet();
         var rows = await db.AuditEntries.AsNoTracking().Where(e => wanted.Contains(e.Sequence) || previous.Contains(e.Sequence)).ToDictionaryAsync(e => e.Sequence, ct);
+        using var sealer = keys.CreateSealer();
         foreach (var sequence in sequences.Order())
         {
             if (!rows.TryGetValue(sequence, out var entry))
@@ -23,7 +24,7 @@ public sealed class AuditEntryCheck : IAuditEntryCheck
                 return new EvidenceChainCheck(false, sequences.Count, $"Entry #{sequence} is missing.");
             }
 
-            if (AuditLog.ComputeHash(entry) != entry.Hash)
+            if (!sealer.IsSealed(entry))
             {
                 return new EvidenceChainCheck(false, sequences.Count, $"Entry #{sequence} does not match its hash: it was edited or forged.");
             }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResetConsole.Data;
@@ -7,10 +5,10 @@ using ResetConsole.Data;
 namespace ResetConsole.Features.Audit;
 
 /// <summary>
-/// Appends hash-chained entries: each entry's hash covers its content and the previous hash, so an edited or missing
-/// row breaks the chain.
+/// Appends hash-chained entries: each entry's keyed hash covers its content and the previous hash, so an edited,
+/// missing, reordered or forged row breaks the chain (see <see cref="AuditVerifier"/>).
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, TimeProvider time) : IAuditLog
+public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, TimeProvider time, AuditKeyring keys) : IAuditLog
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -21,7 +19,7 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         var entry = new AuditEntry
         {
             Sequence = (last?.Sequence ?? 0) + 1,
-            At = time.GetUtcNow(),
+            At = AuditTime.Normalize(time.GetUtcNow()),
             ActorIssuer = record.Actor?.Issuer,
             ActorId = record.Actor?.Id,
             ActorName = record.Actor?.Name,
@@ -35,7 +33,8 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGat
             PreviousHash = last?.Hash ?? GenesisHash,
             Hash = string.Empty,
         };
-        entry.Hash = ComputeHash(entry);
+        using var sealer = keys.CreateSealer();
+        entry.Hash = sealer.Seal(entry);
         db.AuditEntries.Add(entry);
     }
 
@@ -45,13 +44,5 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await AppendAsync(db, record, ct);
         await db.SaveChangesAsync(ct);
-    }
-
-    public static string ComputeHash(AuditEntry entry)
-    {
-        var canonical = string.Join('\u001f',
-            entry.Sequence, entry.At.ToUnixTimeMilliseconds(), entry.ActorIssuer, entry.ActorId, entry.ActorName, entry.ActorRoles,
-            entry.ActorIsVendor, entry.Action, entry.Outcome, entry.CaseId, entry.SubjectId, entry.DetailsJson, entry.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -47,9 +47,13 @@ public sealed class PolicyCatalog(IDbContextFactory<AppDbContext> dbFactory, Pol
         var active = await GetActiveAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var versions = await db.PolicyVersions.AsNoTracking().OrderByDescending(v => v.Number)
-            .Select(v => new { v.Number, v.Sha256, v.AuthorName, v.ApproverName, v.Reason, v.ActivatedAt })
+            .Select(v => new { v.Number, v.Sha256, v.AuthorName, v.ApproverName, v.Reason, v.ActivatedAt, v.ProposalId, v.IncidentId })
             .ToListAsync(ct);
-        return versions.Select(v => new PolicyVersionSummary(v.Number, v.Sha256, v.AuthorName, v.ApproverName, v.Reason, v.ActivatedAt, v.Number == active.Version)).ToList();
+        return versions.Select(v => new PolicyVersionSummary(v.Number, v.Sha256, v.AuthorName, v.ApproverName, v.Reason, v.ActivatedAt, v.Number == active.Version)
+        {
+            ProposalId = v.ProposalId,
+            IncidentId = v.IncidentId,
+        }).ToList();
     }
 
     public async Task<string> GetTextAsync(int version, CancellationToken ct = default)

@@ -1,0 +1,8 @@
+namespace ResetConsole.Features.Audit;
+
+public enum SiemSink
+{
+    File,
+    Http,
+    Syslog,
+}
