@@ -12,7 +12,7 @@ namespace ResetConsole.Features.Audit;
 /// Reads the audit trail for auditors and security leads: filtered, paged on the server, and exported whole as CSV or
 /// JSON Lines (streamed, so an export of a million lines does not sit in memory). Every export is itself audited.
 /// </summary>
-public sealed class AuditReader(IDbContextFactory<AppDbContext> dbFactory, StaffAccess access, IDirectoryConnector directory, IAuditLog audit)
+public sealed class AuditReader(IDbContextFactory<AppDbContext> dbFactory, StaffAccess access, IDirectoryConnector directory, IAuditLog audit, AuditVerifier verifier)
 {
     public static readonly string[] Readers = [Roles.Auditor, Roles.SecurityLead];
 
@@ -32,6 +32,21 @@ public sealed class AuditReader(IDbContextFactory<AppDbContext> dbFactory, Staff
         await access.RequireAsync(actor, Readers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Project(db.AuditEntries.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence)).ToListAsync(ct);
+    }
+
+    /// <summary>Verifies the whole chain for an auditor or security lead; the check and its result are audited.</summary>
+    public async Task<AuditVerification> VerifyAsync(StaffActor actor, CancellationToken ct = default)
+    {
+        var current = await access.RequireAsync(actor, Readers, ct);
+        var result = await verifier.VerifyAsync(ct);
+        await audit.AppendAloneAsync(new AuditRecord(current, "audit.verified", result.IsIntact ? AuditRecord.Succeeded : AuditRecord.Failed,
+            Details: new Dictionary<string, string?>
+            {
+                ["entries"] = result.Entries.ToString(CultureInfo.InvariantCulture),
+                ["firstBadSequence"] = result.FirstBadSequence?.ToString(CultureInfo.InvariantCulture),
+                ["break"] = result.Break?.ToString(),
+            }), ct);
+        return result;
     }
 
     public async Task ExportAsync(StaffActor actor, AuditFilter filter, AuditExportFormat format, Stream output, CancellationToken ct = default)
