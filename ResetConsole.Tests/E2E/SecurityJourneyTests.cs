@@ -57,7 +57,7 @@ public sealed class SecurityJourneyTests(ConsoleAppFixture app)
         await dashboard.OpenAsync();
         var dana = await SignedInAsync("dana");
         var intake = new NewCasePageObject(dana);
-        await intake.StartFromAccountsAsync("tom.becker", "Tom Becker");
+        await intake.StartFromAccountsAsync("sam.okafor", "Sam Okafor");
         await intake.OpenAndWaitAsync("INC-5101");
         var casePage = new CasePageObject(dana);
         await casePage.SendCodeAsync();
@@ -68,11 +68,11 @@ public sealed class SecurityJourneyTests(ConsoleAppFixture app)
         }
 
         await Assertions.Expect(casePage.Status).ToHaveAttributeAsync("data-status", "Frozen");
-        var alert = dashboard.Alerts.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Case frozen" }).Filter(new() { HasText = "Tom Becker" });
+        var alert = dashboard.Alerts.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Case frozen" }).Filter(new() { HasText = "Sam Okafor" });
         await Assertions.Expect(alert).ToBeVisibleAsync(new() { Timeout = 3_000 });
-        await Assertions.Expect(dashboard.Alerts.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Failed verification" }).Filter(new() { HasText = "Tom Becker" }))
+        await Assertions.Expect(dashboard.Alerts.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Failed verification" }).Filter(new() { HasText = "Sam Okafor" }))
             .ToHaveCountAsync(2);
-        await Assertions.Expect(kim.GetByRole(AriaRole.List, new() { Name = "Frozen cases" })).ToContainTextAsync("Tom Becker");
+        await Assertions.Expect(kim.GetByRole(AriaRole.List, new() { Name = "Frozen cases" })).ToContainTextAsync("Sam Okafor");
         await alert.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^RC-") }).ClickAsync();
         await Assertions.Expect(kim).ToHaveURLAsync(new Regex($"/cases/{await casePage.UrlCaseIdAsync()}$"));
         await dana.Context.CloseAsync();

@@ -9,9 +9,9 @@ public sealed class SignInJourneyTests(ConsoleAppFixture app)
     [Theory]
     [InlineData("dana", "Dana Whitfield", "Agent", new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
     [InlineData("sam", "Sam Carter", "Supervisor", new[] { "Home", "Cases", "Supervisor queue", "Accounts", "Demo outbox" })]
-    [InlineData("lee", "Lee Jordan", "SecurityLead", new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
-    [InlineData("ari", "Ari Cohen", "Auditor", new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Accounts", "Policy", "Simulator", "Controls", "Demo outbox" })]
-    [InlineData("pat", "Pat Osei", "PolicyAdmin", new[] { "Home", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData("lee", "Lee Jordan", "SecurityLead", new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Security dashboard", "Trends", "Audit trail", "Accounts", "Incidents", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData("ari", "Ari Cohen", "Auditor", new[] { "Home", "Cases", "Supervisor queue", "Security queue", "Security dashboard", "Trends", "Audit trail", "Accounts", "Incidents", "Policy", "Simulator", "Controls", "Demo outbox" })]
+    [InlineData("pat", "Pat Osei", "PolicyAdmin", new[] { "Home", "Incidents", "Policy", "Simulator", "Controls", "Demo outbox" })]
     public async Task StaffMember_SignsInThroughTheProvider_SeesOnlyTheirNavigationAndSignsOut(
         string username, string displayName, string role, string[] expectedNavigation)
     {
