@@ -87,6 +87,7 @@ public static class ConsoleApplicationExtensions
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapConsoleHealthChecks();
+        app.MapBenchDiagnostics();
         app.MapAccountEndpoints();
         app.MapAuditEndpoints();
         if (app.Services.GetService<EmbeddedProviderSettings>() is not null)

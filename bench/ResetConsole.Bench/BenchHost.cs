@@ -22,9 +22,10 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "resetconsole-bench", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    private BenchHost(TimeProvider? time, string? copyFrom)
+    private BenchHost(TimeProvider? time, string? copyFrom, string? databasePath)
     {
         System.IO.Directory.CreateDirectory(_folder);
+        DatabasePath = databasePath ?? Path.Combine(_folder, "bench.db");
         if (copyFrom is not null)
         {
             File.Copy(copyFrom, DatabasePath);
@@ -48,7 +49,7 @@ public sealed class BenchHost : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public string DatabasePath => Path.Combine(_folder, "bench.db");
+    public string DatabasePath { get; }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
@@ -66,9 +67,10 @@ public sealed class BenchHost : IAsyncDisposable
     }
 
     /// <param name="copyFrom">A database saved by <see cref="SaveCopyAsync"/> to start from instead of an empty one.</param>
-    public static async Task<BenchHost> StartAsync(TimeProvider? time = null, string? copyFrom = null)
+    /// <param name="databasePath">A database to fill that outlives the host (the load harness seeds its server's this way); by default a temporary one.</param>
+    public static async Task<BenchHost> StartAsync(TimeProvider? time = null, string? copyFrom = null, string? databasePath = null)
     {
-        var host = new BenchHost(time, copyFrom);
+        var host = new BenchHost(time, copyFrom, databasePath);
         await host.Get<DatabaseInitializer>().InitializeAsync();
         await host.Get<PolicyBootstrap>().InitializeAsync();
         return host;

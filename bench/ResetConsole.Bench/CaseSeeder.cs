@@ -9,9 +9,11 @@ namespace ResetConsole.Bench;
 /// <summary>Fills the database with many cases quickly: the shape the queries see in production, without the journeys.</summary>
 public static class CaseSeeder
 {
-    public static async Task SeedAsync(BenchHost host, int total, int awaitingSupervisor, int awaitingSecurity)
+    /// <param name="start">When the first case opened; later ones follow a minute apart. The load harness starts them
+    /// in the future so that no item falls due, and no sweep escalates it, while screens are measured.</param>
+    public static async Task SeedAsync(BenchHost host, int total, int awaitingSupervisor, int awaitingSecurity, DateTimeOffset? start = null)
     {
-        var start = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        var first = start ?? new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
         var random = new Random(7);
         const int batch = 5_000;
         for (var offset = 0; offset < total; offset += batch)
@@ -21,7 +23,7 @@ public static class CaseSeeder
             for (var i = offset; i < Math.Min(total, offset + batch); i++)
             {
                 var queue = i < awaitingSupervisor ? ApprovalQueue.Supervisor : i < awaitingSupervisor + awaitingSecurity ? ApprovalQueue.Security : ApprovalQueue.None;
-                var openedAt = start.AddMinutes(i);
+                var openedAt = first.AddMinutes(i);
                 db.RecoveryCases.Add(new RecoveryCase
                 {
                     Id = Guid.CreateVersion7(openedAt),

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ResetConsole.Load.Results;
+using ResetConsole.Load.Wire;
+using static ResetConsole.Load.Results.Stats;
+
+namespace ResetConsole.Load.Scenarios;
+
+/// <summary>
+/// A deploy-style restart (SIGTERM, start again on the same data) with N agents on their case pages. Each circuit
+/// then does what blazor.web.js and the console's ReconnectModal.razor.js do: ten immediate reconnect attempts, then
+/// one every 5 s; a server that answers but no longer has the circuit (ConnectCircuit false, no resumable state)
+/// makes the page reload: a new GET and a new circuit. Measured: time from the stop signal until every agent is
+/// interactive again, and failures.
+/// </summary>
+public static class ReconnectScenario
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var n = options.Int("circuits", 2000);
+        var report = new ResultWriter(options, "reconnect", "Reconnect storm: restart with agents connected");
+        await using var run = await LoadRun.StartAsync(options.Server(), "reconnect");
+        var back = new ConcurrentBag<(double Seconds, string How)>();
+        var failures = new ConcurrentBag<string>();
+        var clock = new Stopwatch();
+        var circuits = await run.OpenAsync(Screen.AgentCase, n, c => c.OnConnectionLost = (circuit, lost) =>
+        {
+            _ = Task.Run(() => RecoverAsync(circuit, clock, back, failures));
+            return Task.CompletedTask;
+        });
+        await LoadRun.QuietAsync(circuits, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
+
+        clock.Start();
+        var (stopped, ready) = await run.Server.RestartAsync();
+        Console.WriteLine($"   server stopped after {stopped.TotalSeconds:F1} s, ready again after {ready.TotalSeconds:F1} s");
+        var deadline = TimeSpan.FromSeconds(180);
+        var shown = TimeSpan.Zero;
+        while (back.Count + failures.Count < n && clock.Elapsed < deadline)
+        {
+            await Task.Delay(250);
+            if (clock.Elapsed - shown >= TimeSpan.FromSeconds(5))
+            {
+                shown = clock.Elapsed;
+                Console.WriteLine($"   {shown.TotalSeconds:F0} s: {back.Count} of {n} agents interactive again, {failures.Count} gave up");
+            }
+        }
+
+        var times = back.Select(b => b.Seconds).Order().ToList();
+        var missing = n - back.Count;
+        if (missing > 0)
+        {
+            run.Errors.Add("not-interactive-again", $"{missing} of {n} agents were not interactive again within {deadline.TotalSeconds:F0} s; " +
+                $"first failures: {string.Join(" | ", failures.Take(3))}");
+        }
+
+        report.Conditions = $"{n:N0} agent circuits on their case pages; SIGTERM, the same build restarted on the same database and keys; " +
+            "each client follows the browser's reconnect schedule; console and harness on the same machine";
+        report.Table($"Restart with {n:N0} agents connected",
+            ["agents", "server down (stop)", "server ready again", "all interactive again", "p50 agent back", "p95 agent back", "by reconnect / reload", "failures"],
+        [
+            [N(n), $"{stopped.TotalSeconds:F1} s", $"{ready.TotalSeconds:F1} s", missing == 0 ? $"{times[^1]:F1} s" : "not all",
+                times.Count > 0 ? $"{Stats.Percentile(times, 0.5):F1} s" : "n/a", times.Count > 0 ? $"{Stats.Percentile(times, 0.95):F1} s" : "n/a",
+                $"{back.Count(b => b.How == "reconnect")} / {back.Count(b => b.How == "reload")}", N(missing)],
+        ]);
+        report.Note($"Goal (2,000 agents): all interactive again ≤ 15 s, no failures — {(missing == 0 ? Goal(times[^1], 15) : "missed: failures")}{AtSize(n, 2000, "agents")}. " +
+            "Times count from the stop signal.");
+        foreach (var circuit in circuits)
+        {
+            await circuit.DisposeAsync();
+        }
+
+        return await report.WriteAsync(run.Errors);
+    }
+
+    private static async Task RecoverAsync(Circuit circuit, Stopwatch clock, ConcurrentBag<(double, string)> back, ConcurrentBag<string> failures)
+    {
+        Exception? last = null;
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await Task.Delay(attempt < 10 ? TimeSpan.Zero : attempt < 20 ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30));
+            try
+            {
+                if (await circuit.ReconnectAsync())
+                {
+                    back.Add((clock.Elapsed.TotalSeconds, "reconnect"));
+                    return;
+                }
+
+                if (!await circuit.ResumeAsync())
+                {
+                    await circuit.ReloadAsync();
+                }
+
+                back.Add((clock.Elapsed.TotalSeconds, "reload"));
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The server is not back yet (refused, reset, handshake cut short): the next attempt, on the browser's schedule.
+                last = ex;
+            }
+        }
+
+        failures.Add($"{circuit.Path}: {last?.GetType().Name}: {last?.Message}");
+    }
+}

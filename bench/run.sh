@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Every performance figure in one command: the BenchmarkDotNet suites and the in-process fan-out (bench/ResetConsole.Bench),
+# then the headless circuit load scenarios (bench/ResetConsole.Load) against the Release console on a temp database
+# seeded to 100,000 cases with 10,000 open; then rewrites the generated tables in docs/performance.md.
+#
+#   bench/run.sh                 the issue's sizes (an hour or more on 2 cores)
+#   QUICK=1 bench/run.sh         small sizes, a few minutes: to check the harness, not to quote
+#   SCENARIOS="footprint fanout" FANOUT_CIRCUITS=500 bench/run.sh
+#
+# Exits non-zero if any benchmark or scenario fails, and on any circuit error (the report is still written, with the
+# errors in it).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then small=1; else small=0; fi
+pick() { if [ "$small" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+
+SCENARIOS=${SCENARIOS:-"footprint fanout interaction countdowns reconnect capacity"}
+BENCHMARKS=${BENCHMARKS:-1}
+CASES=${CASES:-$(pick 100000 100000)}
+OPEN_CASES=${OPEN_CASES:-$(pick 10000 10000)}
+FOOTPRINT_CIRCUITS=${FOOTPRINT_CIRCUITS:-$(pick 1000 50)}
+FANOUT_CIRCUITS=${FANOUT_CIRCUITS:-$(pick 1000 50)}
+FANOUT_DECISIONS=${FANOUT_DECISIONS:-$(pick 20 5)}
+INTERACTION_CIRCUITS=${INTERACTION_CIRCUITS:-$(pick 2000 50)}
+INTERACTION_SECONDS=${INTERACTION_SECONDS:-$(pick 60 15)}
+COUNTDOWN_CIRCUITS=${COUNTDOWN_CIRCUITS:-$(pick 2000 50)}
+COUNTDOWN_SECONDS=${COUNTDOWN_SECONDS:-$(pick 30 10)}
+RECONNECT_CIRCUITS=${RECONNECT_CIRCUITS:-$(pick 2000 50)}
+CAPACITY_CIRCUITS=${CAPACITY_CIRCUITS:-$(pick 5000 100)}
+CAPACITY_SECONDS=${CAPACITY_SECONDS:-$(pick 600 30)}
+RESULTS=${RESULTS:-bench/results}
+REPORT=${REPORT:-docs/performance.md}
+
+status=0
+fail() { echo "!! $*"; status=1; }
+
+echo "==> building (Release)"
+dotnet build bench/ResetConsole.Load -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
+dotnet build bench/ResetConsole.Bench -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+printf '*\n' > "$RESULTS/.gitignore"
+
+if [ "$BENCHMARKS" = 1 ]; then
+  job=(); [ "$small" = 1 ] && job=(--job short)
+  artifacts="$(cd "$RESULTS" && pwd)/bdn"
+  echo "==> BenchmarkDotNet: policy evaluation (one core)"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*PolicyEvaluation*' --affinity 1 --artifacts "$artifacts" "${job[@]}") \
+    || fail "policy benchmarks"
+  echo "==> BenchmarkDotNet: queue, dashboard, audit and write-path suites (those that exist)"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*QueueQuery*' '*Dashboard*' '*Audit*' '*WritePath*' --artifacts "$artifacts" "${job[@]}") \
+    || fail "query benchmarks"
+  cp "$artifacts"/results/*-report-github.md "$RESULTS"/ 2>/dev/null || true
+  echo "==> in-process fan-out (headless renderer, no serialization)"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- fanout "$FANOUT_CIRCUITS" "$FANOUT_DECISIONS") > "$RESULTS/in-process-fanout.txt" \
+    || fail "in-process fan-out"
+fi
+
+load() {
+  local scenario=$1; shift
+  echo "==> load: $scenario"
+  dotnet bench/ResetConsole.Load/bin/Release/net10.0/ResetConsole.Load.dll "$scenario" --cases "$CASES" --open "$OPEN_CASES" \
+    --out "$RESULTS/$scenario.json" "$@" || fail "$scenario (circuit errors or a failed step)"
+}
+
+for scenario in $SCENARIOS; do
+  case $scenario in
+    footprint) load footprint --circuits "$FOOTPRINT_CIRCUITS" ;;
+    fanout) load fanout --circuits "$FANOUT_CIRCUITS" --decisions "$FANOUT_DECISIONS" ;;
+    interaction) load interaction --circuits "$INTERACTION_CIRCUITS" --duration "$INTERACTION_SECONDS" ;;
+    countdowns) load countdowns --circuits "$COUNTDOWN_CIRCUITS" --duration "$COUNTDOWN_SECONDS" ;;
+    reconnect) load reconnect --circuits "$RECONNECT_CIRCUITS" ;;
+    capacity) load capacity --circuits "$CAPACITY_CIRCUITS" --duration "$CAPACITY_SECONDS" ;;
+    *) fail "unknown scenario $scenario" ;;
+  esac
+done
+
+echo "==> rewriting $REPORT"
+shopt -s nullglob
+dotnet bench/ResetConsole.Load/bin/Release/net10.0/ResetConsole.Load.dll report "$RESULTS"/*.json "$RESULTS"/*.md "$RESULTS"/*.txt "$REPORT" \
+  || fail "report"
+[ "$status" -eq 0 ] && echo "==> done" || echo "!! finished with failures (see above)"
+exit $status
