@@ -14,23 +14,22 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/audit/export", async (HttpContext http, AuditReader reader, string? format, DateTimeOffset? from, DateTimeOffset? to,
+        app.MapGet("/audit/export", async (HttpContext http, AuditReader reader, TimeProvider time, string? format, DateTimeOffset? from, DateTimeOffset? to,
             string? actor, string? account, string? @case, string? action, string? outcome, CancellationToken ct) =>
         {
             var kind = format == "jsonl" ? AuditExportFormat.JsonLines : AuditExportFormat.Csv;
+            http.Response.ContentType = kind == AuditExportFormat.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{time.GetUtcNow():yyyyMMdd-HHmmss}.{(kind == AuditExportFormat.Csv ? "csv" : "jsonl")}\"";
             try
             {
-                await reader.SearchAsync(StaffActor.From(http.User), new AuditFilter(), 0, 1, ct);
+                await reader.ExportAsync(StaffActor.From(http.User), new AuditFilter(from, to, actor, account, @case, action, outcome), kind, http.Response.Body, ct);
             }
-            catch (AccessRefusedException)
+            catch (AccessRefusedException) when (!http.Response.HasStarted)
             {
+                // The service checks the current staff record before writing a byte; nothing was sent yet.
+                http.Response.Clear();
                 http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return;
             }
-
-            http.Response.ContentType = kind == AuditExportFormat.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{(kind == AuditExportFormat.Csv ? "csv" : "jsonl")}\"";
-            await reader.ExportAsync(StaffActor.From(http.User), new AuditFilter(from, to, actor, account, @case, action, outcome), kind, http.Response.Body, ct);
         }).RequireAuthorization(Policies.ViewSecurity);
 
         app.MapGet("/cases/{id:guid}/evidence.json", async (Guid id, HttpContext http, EvidencePackService packs, CancellationToken ct) =>
