@@ -102,35 +102,17 @@ public class DashboardBenchmarks
         await query(db);
     }
 
-    private ServiceProvider BuildUiServices()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddMudServices();
-        services.AddSingleton<IJSRuntime, SilentJsRuntime>();
-        services.AddSingleton<NavigationManager, FixedNavigationManager>();
-        services.AddAuthorizationCore();
-        services.AddCascadingAuthenticationState();
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(StaffClaims.Subject, _lee.Id), new Claim(StaffClaims.Issuer, _lee.Issuer), new Claim(StaffClaims.Name, _lee.Name), new Claim(StaffClaims.Role, Roles.SecurityLead)],
-            "bench", StaffClaims.Name, StaffClaims.Role));
-        services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(principal));
-        services.AddSingleton(_host.Get<SecurityDashboardService>());
-        services.AddSingleton(_host.Get<ExceptionService>());
-        services.AddSingleton(_host.Get<ConsoleEventHub>());
-        services.AddSingleton(_host.Get<TimeProvider>());
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider BuildUiServices() =>
+        BenchUi.Build(_host, _lee, Roles.SecurityLead, services =>
+        {
+            services.AddSingleton(_host.Get<SecurityDashboardService>());
+            services.AddSingleton(_host.Get<ExceptionService>());
+        });
 
     /// <summary>The seeded data is relative to <see cref="Now"/>; the clock stays there.</summary>
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class FixedAuthenticationState(ClaimsPrincipal principal) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(principal));
     }
 
     /// <summary>One security lead's screen: MudBlazor's providers around the dashboard page.</summary>

@@ -107,28 +107,10 @@ public static class FanOutMeasurement
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static ServiceProvider BuildUiServices(BenchHost host, StaffActor sam)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddMudServices();
-        services.AddSingleton<IJSRuntime, SilentJsRuntime>();
-        services.AddSingleton<NavigationManager, FixedNavigationManager>();
-        services.AddAuthorizationCore();
-        services.AddCascadingAuthenticationState();
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(StaffClaims.Subject, sam.Id), new Claim(StaffClaims.Issuer, sam.Issuer), new Claim(StaffClaims.Name, sam.Name), new Claim(StaffClaims.Role, Roles.Supervisor)],
-            "bench", StaffClaims.Name, StaffClaims.Role));
-        services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(principal));
-        services.AddSingleton(host.Get<ApprovalService>());
-        services.AddSingleton(host.Get<IPolicyCatalog>());
-        services.AddSingleton(host.Get<ConsoleEventHub>());
-        services.AddSingleton(host.Get<TimeProvider>());
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class FixedAuthenticationState(ClaimsPrincipal principal) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(principal));
-    }
+    private static ServiceProvider BuildUiServices(BenchHost host, StaffActor sam) =>
+        BenchUi.Build(host, sam, Roles.Supervisor, services =>
+        {
+            services.AddSingleton(host.Get<ApprovalService>());
+            services.AddSingleton(host.Get<IPolicyCatalog>());
+        });
 }
