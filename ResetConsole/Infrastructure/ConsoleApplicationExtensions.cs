@@ -58,6 +58,7 @@ public static class ConsoleApplicationExtensions
     public static IServiceCollection AddConsoleUi(this IServiceCollection services)
     {
         services.AddMudServices();
+        services.TryAddSingleton<ResetConsole.Components.Layout.ThemeStylesheet>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
     }

@@ -7,7 +7,7 @@ namespace ResetConsole.Features.Approvals;
 
 /// <summary>
 /// The live part of a queue screen. On a hub event it asks for the shared page "as of" that event (one database read
-/// for every open screen), and renders only if what it shows changed; unchanged rows skip rendering. Bursts coalesce.
+/// for every open screen), and renders only if what it shows changed. Bursts coalesce.
 /// </summary>
 public partial class QueueList
 {
@@ -17,6 +17,10 @@ public partial class QueueList
     private IDisposable? _subscription;
     private int _state; // 0 idle, 1 refreshing, 2 refreshing and another change arrived
     private long _wanted;
+
+    // One click handler per listed case, kept across renders: a new delegate each render would make every unchanged
+    // row send a new event handler id to every open screen on each change.
+    private readonly Dictionary<Guid, Func<Task>> _reviewHandlers = [];
 
     [Parameter, EditorRequired]
     public ApprovalQueue Queue { get; set; }
@@ -81,11 +85,38 @@ public partial class QueueList
                 if (page.TotalCount != _page.TotalCount || !page.Items.SequenceEqual(_page.Items))
                 {
                     _page = page;
+                    ForgetHandlersOfCasesThatLeft();
                     StateHasChanged();
                 }
             }
         }
         while (Interlocked.CompareExchange(ref _state, 0, 1) != 1);
+    }
+
+    private Func<Task> ReviewHandler(Guid caseId)
+    {
+        if (!_reviewHandlers.TryGetValue(caseId, out var handler))
+        {
+            _reviewHandlers[caseId] = handler = () => ReviewAsync(caseId);
+        }
+
+        return handler;
+    }
+
+    // The item as listed now (a live refresh may have replaced it since the row was first rendered).
+    private Task ReviewAsync(Guid caseId) =>
+        _page.Items.FirstOrDefault(i => i.CaseId == caseId) is { } item ? OnReview.InvokeAsync(item) : Task.CompletedTask;
+
+    private void ForgetHandlersOfCasesThatLeft()
+    {
+        if (_reviewHandlers.Count > _page.Items.Count)
+        {
+            var listed = _page.Items.Select(i => i.CaseId).ToHashSet();
+            foreach (var gone in _reviewHandlers.Keys.Where(id => !listed.Contains(id)).ToList())
+            {
+                _reviewHandlers.Remove(gone);
+            }
+        }
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using ResetConsole.Auth;
@@ -18,9 +19,21 @@ public partial class CasePage
     private string? _loadError;
     private IDisposable? _subscription;
     private int _reloading;
+    private bool _seesEvidence;
+
+    private static readonly MarkupString CloseIcon = Components.Layout.SvgIcon.Render(MudBlazor.Icons.Material.Filled.Close, "small");
 
     [Parameter]
     public Guid Id { get; set; }
+
+    /// <summary>
+    /// The case and time the prerender re-evaluated, carried into the interactive circuit so the page's second load
+    /// (the circuit starting a moment later) reads the case without re-evaluating it again. Halves the work of every
+    /// page load, which matters most when every agent reloads at once after a restart. Submitting and executing
+    /// re-evaluate on their own, so a forged value can at most skip this display-time refresh.
+    /// </summary>
+    [PersistentState]
+    public PrerenderRefresh? Prerendered { get; set; }
 
     [Inject]
     private CaseService Cases { get; set; } = default!;
@@ -28,16 +41,31 @@ public partial class CasePage
     [Inject]
     private ConsoleEventHub Hub { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
-        _actor = StaffActor.From((await AuthenticationState).User);
+        var user = (await AuthenticationState).User;
+        _actor = StaffActor.From(user);
+        // The evidence pack checks its own access; this only decides whether to show the link.
+        _seesEvidence = (await Authorization.AuthorizeAsync(user, Policies.ViewSecurity)).Succeeded;
         _subscription ??= Hub.Subscribe(OnEventAsync);
         try
         {
-            await Cases.RefreshAsync(_actor, Id);
+            var now = Time.GetUtcNow();
+            if (Prerendered is not { } done || done.CaseId != Id || now - done.At > TimeSpan.FromSeconds(30) || now < done.At)
+            {
+                await Cases.RefreshAsync(_actor, Id);
+            }
+
+            Prerendered = RendererInfo.IsInteractive ? null : new PrerenderRefresh(Id, now);
         }
         catch (Exception ex) when (ex is CaseRuleException or AccessRefusedException)
         {
@@ -87,3 +115,6 @@ public partial class CasePage
 
     public void Dispose() => _subscription?.Dispose();
 }
+
+/// <summary>What <see cref="CasePage.Prerendered"/> carries from the prerender to the circuit.</summary>
+public sealed record PrerenderRefresh(Guid CaseId, DateTimeOffset At);

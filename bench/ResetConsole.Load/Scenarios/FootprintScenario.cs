@@ -18,7 +18,8 @@ public static class FootprintScenario
         var errors = new Wire.LoadErrors();
         var floors = new Dictionary<string, Measured>();
         var rows = new List<string[]>();
-        foreach (var screen in Screen.WithFootprintGoal)
+        var only = options.String("screens")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var screen in Screen.WithFootprintGoal.Where(s => only is null || only.Contains(s.Key)))
         {
             var measured = await MeasureAsync(options, screen, n, errors);
             if (measured is null)
@@ -72,6 +73,13 @@ public static class FootprintScenario
         var after = await run.SnapshotAsync(fullGc: true);
         var measured = new Measured((after.HeapBytes - before.HeapBytes) / (double)n, circuits.Average(c => (double)c.BatchBytes));
         Console.WriteLine($"   {screen.Title}: heap {Mb(before.HeapBytes)} → {Mb(after.HeapBytes)}, {Kb(measured.HeapPerCircuit)} per circuit");
+        if (options.Int("hold", 0) is > 0 and var hold)
+        {
+            // For a heap dump of the console with every circuit open (dotnet-gcdump collect -p <pid>).
+            Console.WriteLine($"   holding {hold} s with {n:N0} circuits open");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
+
         await run.CloseAsync(circuits);
         return measured;
     }

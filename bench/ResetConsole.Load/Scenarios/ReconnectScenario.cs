@@ -8,8 +8,8 @@ namespace ResetConsole.Load.Scenarios;
 
 /// <summary>
 /// A deploy-style restart (SIGTERM, start again on the same data) with N agents on their case pages. Each circuit
-/// then does what blazor.web.js and the console's ReconnectModal.razor.js do: ten immediate reconnect attempts, then
-/// one every 5 s; a server that answers but no longer has the circuit (ConnectCircuit false, no resumable state)
+/// then does what blazor.web.js, started with the console's schedule (wwwroot/js/start.js), and ReconnectModal.razor.js
+/// do: reconnect attempts about a second apart (±50%); a server that answers but no longer has the circuit (ConnectCircuit false, no resumable state)
 /// makes the page reload: a new GET and a new circuit. Measured: time from the stop signal until every agent is
 /// interactive again, and failures.
 /// </summary>
@@ -72,12 +72,19 @@ public static class ReconnectScenario
         return await report.WriteAsync(run.Errors);
     }
 
+    /// <summary>The console's schedule (wwwroot/js/start.js): at once, then about 1 s for two minutes, 5 s, 30 s; each ±50%.</summary>
+    private static TimeSpan RetryInterval(int previousAttempts)
+    {
+        var baseMs = previousAttempts == 0 ? 0 : previousAttempts < 120 ? 1000 : previousAttempts < 180 ? 5000 : 30000;
+        return TimeSpan.FromMilliseconds(baseMs * (0.5 + Random.Shared.NextDouble()));
+    }
+
     private static async Task RecoverAsync(Circuit circuit, Stopwatch clock, ConcurrentBag<(double, string)> back, ConcurrentBag<string> failures)
     {
         Exception? last = null;
-        for (var attempt = 0; attempt < 30; attempt++)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            await Task.Delay(attempt < 10 ? TimeSpan.Zero : attempt < 20 ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30));
+            await Task.Delay(RetryInterval(attempt));
             try
             {
                 if (await circuit.ReconnectAsync())
