@@ -16,7 +16,7 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then small=1; else small=0; fi
 pick() { if [ "$small" = 1 ]; then echo "$2"; else echo "$1"; fi; }
 
-SCENARIOS=${SCENARIOS:-"footprint fanout interaction countdowns reconnect capacity"}
+SCENARIOS=${SCENARIOS:-"footprint fanout interaction browser countdowns reconnect capacity"}
 BENCHMARKS=${BENCHMARKS:-1}
 CASES=${CASES:-$(pick 100000 100000)}
 OPEN_CASES=${OPEN_CASES:-$(pick 10000 10000)}
@@ -28,6 +28,8 @@ INTERACTION_SECONDS=${INTERACTION_SECONDS:-$(pick 60 15)}
 COUNTDOWN_CIRCUITS=${COUNTDOWN_CIRCUITS:-$(pick 2000 50)}
 COUNTDOWN_SECONDS=${COUNTDOWN_SECONDS:-$(pick 30 10)}
 RECONNECT_CIRCUITS=${RECONNECT_CIRCUITS:-$(pick 2000 50)}
+BROWSER_CIRCUITS=${BROWSER_CIRCUITS:-$(pick 1000 50)}
+BROWSER_CASES=${BROWSER_CASES:-$(pick 8 2)}
 CAPACITY_CIRCUITS=${CAPACITY_CIRCUITS:-$(pick 5000 100)}
 CAPACITY_SECONDS=${CAPACITY_SECONDS:-$(pick 600 30)}
 RESULTS=${RESULTS:-bench/results}
@@ -72,6 +74,7 @@ for scenario in $SCENARIOS; do
     interaction) load interaction --circuits "$INTERACTION_CIRCUITS" --duration "$INTERACTION_SECONDS" ;;
     countdowns) load countdowns --circuits "$COUNTDOWN_CIRCUITS" --duration "$COUNTDOWN_SECONDS" ;;
     reconnect) load reconnect --circuits "$RECONNECT_CIRCUITS" ;;
+    browser) load browser --circuits "$BROWSER_CIRCUITS" --cases "$BROWSER_CASES" ;;
     capacity) load capacity --circuits "$CAPACITY_CIRCUITS" --duration "$CAPACITY_SECONDS" ;;
     *) fail "unknown scenario $scenario" ;;
   esac

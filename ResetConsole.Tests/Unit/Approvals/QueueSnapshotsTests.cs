@@ -52,6 +52,26 @@ public sealed class QueueSnapshotsTests
     }
 
     [Fact]
+    public async Task GetAsync_ANewerRead_HandsOutUnchangedItemsAsTheSameInstancesAndChangedOnesAsNew()
+    {
+        var snapshots = new QueueSnapshots(_hub);
+        var kept = Item(approvals: 0);
+        var changing = Item(approvals: 0);
+        var first = await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => Task.FromResult(new QueuePage([kept, changing], 2)));
+
+        _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
+        var joined = Item(approvals: 0);
+        var second = await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence,
+            () => Task.FromResult(new QueuePage([kept with { }, changing with { Approvals = 1 }, joined], 3)));
+
+        Assert.Same(first.Items[0], second.Items[0]);
+        Assert.NotSame(first.Items[1], second.Items[1]);
+        Assert.Equal(1, second.Items[1].Approvals);
+        Assert.Same(joined, second.Items[2]);
+        Assert.Equal(3, second.TotalCount);
+    }
+
+    [Fact]
     public async Task GetAsync_AFailedRead_IsNotServedToTheNextScreen()
     {
         var snapshots = new QueueSnapshots(_hub);
@@ -81,4 +101,8 @@ public sealed class QueueSnapshotsTests
         await gate;
         return new QueuePage([], 0);
     }
+
+    private static QueueItem Item(int approvals) => new(
+        Guid.CreateVersion7(), "Jo Example", "jo.example", "elevated", "Elevated", 1, false, "Finance approver", "", RequestedAction.PasswordReset,
+        "Dana", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), false, 2, approvals, 1);
 }

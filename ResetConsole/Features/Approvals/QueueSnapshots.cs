@@ -25,13 +25,31 @@ public sealed class QueueSnapshots(ConsoleEventHub hub)
             }
 
             // Read the sequence before querying: anything published later forces a newer read.
-            var fresh = new Snapshot(hub.Sequence, new Lazy<Task<QueuePage>>(read, LazyThreadSafetyMode.ExecutionAndPublication));
+            var previous = cached is { Lazy.IsValueCreated: true } ? cached.Page : null;
+            var fresh = new Snapshot(hub.Sequence, new Lazy<Task<QueuePage>>(() => ReadKeepingUnchangedItemsAsync(read, previous), LazyThreadSafetyMode.ExecutionAndPublication));
             var stored = cached is null ? _pages.GetOrAdd(key, fresh) : _pages.TryUpdate(key, fresh, cached) ? fresh : null;
             if (stored is not null && stored.Sequence >= atLeast)
             {
                 return Forget(key, stored);
             }
         }
+    }
+
+    /// <summary>
+    /// An item that did not change since the previous read is handed out as the same instance, so what screens
+    /// built from it (a row's prebuilt markup, see <see cref="QueueRow"/>) is reused and the render diff sends nothing
+    /// for it.
+    /// </summary>
+    private static async Task<QueuePage> ReadKeepingUnchangedItemsAsync(Func<Task<QueuePage>> read, Task<QueuePage>? previous)
+    {
+        var page = await read();
+        if (previous is not { IsCompletedSuccessfully: true })
+        {
+            return page;
+        }
+
+        var known = previous.Result.Items.ToDictionary(i => i.CaseId);
+        return page with { Items = [.. page.Items.Select(i => known.TryGetValue(i.CaseId, out var same) && same == i ? same : i)] };
     }
 
     // A failed read must not be served to everyone after it.
