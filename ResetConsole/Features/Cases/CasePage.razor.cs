@@ -26,23 +26,11 @@ public partial class CasePage
     [Parameter]
     public Guid Id { get; set; }
 
-    /// <summary>
-    /// The case and time the prerender re-evaluated, carried into the interactive circuit so the page's second load
-    /// (the circuit starting a moment later) reads the case without re-evaluating it again. Halves the work of every
-    /// page load, which matters most when every agent reloads at once after a restart. Submitting and executing
-    /// re-evaluate on their own, so a forged value can at most skip this display-time refresh.
-    /// </summary>
-    [PersistentState]
-    public PrerenderRefresh? Prerendered { get; set; }
-
     [Inject]
     private CaseService Cases { get; set; } = default!;
 
     [Inject]
     private ConsoleEventHub Hub { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
@@ -52,6 +40,14 @@ public partial class CasePage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Prerendering shows the page's frame only: the circuit that follows a moment later renders everything again,
+        // so reading and re-evaluating the case there too would double the work of every page load (and of every
+        // agent reloading at once after a restart: docs/performance.md, "Reconnect storm").
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         var user = (await AuthenticationState).User;
         _actor = StaffActor.From(user);
         // The evidence pack checks its own access; this only decides whether to show the link.
@@ -59,21 +55,13 @@ public partial class CasePage
         _subscription ??= Hub.Subscribe(OnEventAsync);
         try
         {
-            var now = Time.GetUtcNow();
-            if (Prerendered is not { } done || done.CaseId != Id || now - done.At > TimeSpan.FromSeconds(30) || now < done.At)
-            {
-                await Cases.RefreshAsync(_actor, Id);
-            }
-
-            Prerendered = RendererInfo.IsInteractive ? null : new PrerenderRefresh(Id, now);
+            _details = await Cases.RefreshAsync(_actor, Id);
+            _loadError = null;
         }
         catch (Exception ex) when (ex is CaseRuleException or AccessRefusedException)
         {
             _loadError = ex.Message;
-            return;
         }
-
-        await ReloadAsync();
     }
 
     private Task OnEventAsync(ConsoleEvent e) =>
@@ -115,6 +103,3 @@ public partial class CasePage
 
     public void Dispose() => _subscription?.Dispose();
 }
-
-/// <summary>What <see cref="CasePage.Prerendered"/> carries from the prerender to the circuit.</summary>
-public sealed record PrerenderRefresh(Guid CaseId, DateTimeOffset At);

@@ -151,14 +151,15 @@ public sealed class CaseService(
 
     /// <summary>
     /// Re-reads the account and re-evaluates the case under its policy version: new signals add steps, a lapsed
-    /// verification must be done again. Run when the case page opens and before submission.
+    /// verification must be done again. Run when the case page opens and before submission. Returns the case as it
+    /// stands afterwards, so a page opening needs no second read when nothing changed.
     /// </summary>
-    public async Task RefreshAsync(StaffActor actor, Guid caseId, CancellationToken ct = default)
+    public async Task<CaseDetails> RefreshAsync(StaffActor actor, Guid caseId, CancellationToken ct = default)
     {
         var snapshot = await GetAsync(actor, caseId, ct);
         if (snapshot.Case.Status is not (CaseStatus.Verifying or CaseStatus.Verified or CaseStatus.AwaitingApproval))
         {
-            return;
+            return snapshot;
         }
 
         var subject = await directory.FindAsync(snapshot.Case.SubjectId, ct) ?? throw new CaseRuleException("The account is no longer in the directory.");
@@ -173,7 +174,7 @@ public sealed class CaseService(
             var reevaluated = WouldChange(snapshot.Case, decision);
             if (!lapsed && !reevaluated)
             {
-                return;
+                return snapshot;
             }
 
             await writer.ChangeAsync(actor, caseId, CaseAccess.Readers, "case.refresh", context =>
@@ -193,6 +194,8 @@ public sealed class CaseService(
                     new Dictionary<string, string?> { ["tier"] = context.Case.TierId, ["signals"] = string.Join("; ", context.Case.Signals.Select(s => s.RuleId)) })));
             }, ct);
         }
+
+        return await GetAsync(actor, caseId, ct);
     }
 
     public Task FreezeAsync(StaffActor actor, Guid caseId, string reason, CancellationToken ct = default) =>
