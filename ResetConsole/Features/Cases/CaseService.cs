@@ -93,7 +93,11 @@ public sealed class CaseService(
         }
     }
 
-    public async Task<CaseDetails> GetAsync(StaffActor actor, Guid caseId, CancellationToken ct = default)
+    public async Task<CaseDetails> GetAsync(StaffActor actor, Guid caseId, CancellationToken ct = default) =>
+        (await LoadAsync(actor, caseId, ct)).Details;
+
+    /// <summary>The case as the actor may see it, and the directory's record of its subject (null once it left).</summary>
+    private async Task<(CaseDetails Details, Subject? Subject)> LoadAsync(StaffActor actor, Guid caseId, CancellationToken ct)
     {
         var current = await access.RequireAsync(actor, CaseAccess.Readers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -113,12 +117,12 @@ public sealed class CaseService(
         var canWork = current.Has(Roles.Agent) && CaseAccess.IsOpener(current, recoveryCase);
         var callbackPending = canWork && recoveryCase.Steps.Any(s => s.Status == StepStatus.Pending && s.Allows(StepKind.Callback));
         var callbackNumber = callbackPending && subject is not null ? (await Verification.CallbackTargets.PhoneOfRecordAsync(subject, directory, ct))?.Value : null;
-        return new CaseDetails(recoveryCase, View(subject, recoveryCase, callbackNumber), challenges, protection, canWork,
+        return (new CaseDetails(recoveryCase, View(subject, recoveryCase, callbackNumber), challenges, protection, canWork,
             CaseAccess.IsOpener(current, recoveryCase) || current.Has(Roles.Supervisor) || current.Has(Roles.SecurityLead),
             current.Has(Roles.SecurityLead), now)
         {
             CanRetry = current.Has(Roles.Supervisor) || current.Has(Roles.SecurityLead),
-        };
+        }, subject);
     }
 
     public async Task<CaseListPage> ListAsync(StaffActor actor, CaseListQuery query, CancellationToken ct = default)
@@ -156,13 +160,13 @@ public sealed class CaseService(
     /// </summary>
     public async Task<CaseDetails> RefreshAsync(StaffActor actor, Guid caseId, CancellationToken ct = default)
     {
-        var snapshot = await GetAsync(actor, caseId, ct);
+        var (snapshot, found) = await LoadAsync(actor, caseId, ct);
         if (snapshot.Case.Status is not (CaseStatus.Verifying or CaseStatus.Verified or CaseStatus.AwaitingApproval))
         {
             return snapshot;
         }
 
-        var subject = await directory.FindAsync(snapshot.Case.SubjectId, ct) ?? throw new CaseRuleException("The account is no longer in the directory.");
+        var subject = found ?? throw new CaseRuleException("The account is no longer in the directory.");
         var policy = await policies.GetVersionAsync(snapshot.Case.PolicyVersion, ct);
         var now = time.GetUtcNow();
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
