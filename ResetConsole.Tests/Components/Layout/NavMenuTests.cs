@@ -61,4 +61,19 @@ public sealed class NavMenuTests : ConsoleTestContext
             Assert.Equal(item.Policy, policy);
         }
     }
+
+    [Fact]
+    public void Navigate_ToAPageUnderAnEntry_MarksThatEntryAsCurrent()
+    {
+        SignIn("Sam", Roles.Supervisor);
+        var menu = Render<NavMenu>();
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        navigation.NavigateTo("/cases/0193a4f0-0000-7000-8000-000000000001?tab=steps");
+
+        menu.WaitForAssertion(() => Assert.Equal("Cases", menu.Find("a[aria-current=page]").TextContent.Trim()));
+        Assert.DoesNotContain("active", menu.FindAll("a").Single(a => a.GetAttribute("href") == "/").ClassName);
+        navigation.NavigateTo("/");
+        menu.WaitForAssertion(() => Assert.Equal("Home", menu.Find("a[aria-current=page]").TextContent.Trim()));
+    }
 }
