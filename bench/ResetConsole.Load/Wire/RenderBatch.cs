@@ -9,7 +9,7 @@ namespace ResetConsole.Load.Wire;
 /// component got, the elements in newly inserted subtrees with their attributes, event handler ids, text and owning
 /// component, the event handlers that setAttribute edits gave existing elements, and the handlers the batch disposed.
 /// </summary>
-public sealed class RenderBatch
+public sealed partial class RenderBatch
 {
     private const int FrameLength = 20;
     private const int EditLength = 16;
@@ -128,9 +128,14 @@ public sealed class RenderBatch
                 }
 
                 inAttributes = false;
-                if (type is FrameType.Text or FrameType.Markup)
+                if (type == FrameType.Text)
                 {
                     text.Append(strings.Read(Int(data, child + 4)));
+                }
+                else if (type == FrameType.Markup)
+                {
+                    // Static markup inside an element (Razor emits <span class="...">Cancel</span> as one frame): its text.
+                    text.Append(System.Net.WebUtility.HtmlDecode(Tags().Replace(strings.Read(Int(data, child + 4)) ?? string.Empty, string.Empty)));
                 }
             }
 
@@ -138,6 +143,9 @@ public sealed class RenderBatch
             elements.Add(element);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
 
     private static int Int(ReadOnlySpan<byte> data, int offset) => BinaryPrimitives.ReadInt32LittleEndian(data[offset..]);
 
