@@ -66,6 +66,31 @@ public sealed class ApprovalQueueViewTests : ConsoleTestContext
         Assert.Contains(firstRow, queue.FindAll("tbody tr").Select(r => r.OuterHtml));
     }
 
+    [Fact]
+    public async Task HubPublishes_CasesJoiningTheQueue_UpdateTheNavCounterLiveAtMostOnceASecond()
+    {
+        Services.AddSingleton(new ResetConsole.Infrastructure.DemoMode(true));
+        await _harness.StaffAsync("sam", Roles.Supervisor);
+        var principal = SignIn("sam", Roles.Supervisor);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(StaffClaims.Issuer, "https://idp.test/"));
+        var nav = Render<ResetConsole.Components.Layout.NavMenu>();
+        Assert.Empty(nav.FindAll(".nav-count"));
+
+        // Opening and verifying the case publishes a burst of changes: the first refreshes the badge at once (still
+        // nothing waiting), the rest are held to the end of the second.
+        await SubmitElevatedCaseAsync();
+        Assert.Empty(nav.FindAll(".nav-count"));
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        nav.WaitForAssertion(() => Assert.Equal("1 waiting", nav.Find(".nav-count").GetAttribute("aria-label")), TimeSpan.FromSeconds(5));
+
+        await SubmitElevatedCaseAsync(RequestedAction.MfaReset);
+        Assert.Equal("1 waiting", nav.Find(".nav-count").GetAttribute("aria-label")); // within the second: held back
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        nav.WaitForAssertion(() => Assert.Equal("2 waiting", nav.Find(".nav-count").GetAttribute("aria-label")), TimeSpan.FromSeconds(5));
+    }
+
     private async Task SubmitElevatedCaseAsync(RequestedAction action = RequestedAction.PasswordReset)
     {
         var dana = await _harness.StaffAsync("dana", Roles.Agent);
