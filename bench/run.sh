@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every performance figure in one command: the BenchmarkDotNet suites and the in-process fan-out (bench/ResetConsole.Bench),
+# Every performance figure in one command: the BenchmarkDotNet suites, the store under concurrency and the in-process
+# fan-out (bench/ResetConsole.Bench),
 # then the headless circuit load scenarios (bench/ResetConsole.Load) against the Release console on a temp database
 # seeded to 100,000 cases with 10,000 open; then rewrites the generated tables in docs/performance.md.
 #
@@ -32,6 +33,8 @@ BROWSER_CIRCUITS=${BROWSER_CIRCUITS:-$(pick 1000 50)}
 BROWSER_CASES=${BROWSER_CASES:-$(pick 8 2)}
 CAPACITY_CIRCUITS=${CAPACITY_CIRCUITS:-$(pick 5000 100)}
 CAPACITY_SECONDS=${CAPACITY_SECONDS:-$(pick 600 30)}
+STORE_CALLERS=${STORE_CALLERS:-64}
+STORE_SECONDS=${STORE_SECONDS:-$(pick 15 3)}
 RESULTS=${RESULTS:-bench/results}
 REPORT=${REPORT:-docs/performance.md}
 
@@ -51,9 +54,12 @@ if [ "$BENCHMARKS" = 1 ]; then
   echo "==> BenchmarkDotNet: policy evaluation (one core)"
   (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*PolicyEvaluation*' --affinity 1 --artifacts "$artifacts" "${job[@]}") \
     || fail "policy benchmarks"
-  echo "==> BenchmarkDotNet: queue, dashboard, audit and write-path suites (those that exist)"
-  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*QueueQuery*' '*Dashboard*' '*Audit*' '*WritePath*' --artifacts "$artifacts" "${job[@]}") \
+  echo "==> BenchmarkDotNet: queue, dashboard and audit suites"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*QueueQuery*' '*Dashboard*' '*Audit*' --artifacts "$artifacts" "${job[@]}") \
     || fail "query benchmarks"
+  echo "==> the store under concurrency: write path ($STORE_CALLERS callers) and read path (8 readers)"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- store "$STORE_CALLERS" "$STORE_SECONDS") > "$RESULTS/store.txt" \
+    || fail "store (busy errors or a failed transaction)"
   cp "$artifacts"/results/*-report-github.md "$RESULTS"/ 2>/dev/null || true
   echo "==> in-process fan-out (headless renderer, no serialization)"
   (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- fanout "$FANOUT_CIRCUITS" "$FANOUT_DECISIONS") > "$RESULTS/in-process-fanout.txt" \

@@ -91,17 +91,23 @@ public sealed class ApprovalService(
         var recoveryCase = await db.RecoveryCases.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw new CaseRuleException("There is no such case.");
         await RequireReaderAsync(current, recoveryCase.ApprovalQueue, ct);
-        var (subject, manager) = await PeopleAsync(recoveryCase, ct);
+        var (subject, manager) = await PeopleAsync(recoveryCase.SubjectId, ct);
         var whyNot = SeparationOfDuties.WhyNot(current, recoveryCase, subject, manager)
             ?? (recoveryCase.Status == CaseStatus.AwaitingApproval ? null : $"The case is {recoveryCase.Status.Label().ToLowerInvariant()}.");
         return new ApprovalReview(recoveryCase, ApprovalHash.Compute(recoveryCase), whyNot, time.GetUtcNow());
     }
 
     /// <summary>Approves or rejects exactly what was reviewed. A race, a double click or a stale screen loses with a clear reason.</summary>
-    public Task DecideAsync(StaffActor actor, Guid caseId, bool approve, string? reason, string reviewedHash, CancellationToken ct = default) =>
-        writer.ChangeAsync(actor, caseId, [Roles.Supervisor, Roles.SecurityLead], approve ? "approval.approve" : "approval.reject", async context =>
+    public async Task DecideAsync(StaffActor actor, Guid caseId, bool approve, string? reason, string reviewedHash, CancellationToken ct = default)
+    {
+        // The subject and their manager come from the directory (a network call outside demo mode) and are read before
+        // the write gate, so one slow lookup does not hold every other approver's transaction; the checks below run
+        // inside it against the case as it is then.
+        var subjectId = await SubjectOfAsync(caseId, ct);
+        var people = subjectId is null ? default : await PeopleAsync(subjectId, ct);
+        await writer.ChangeAsync(actor, caseId, [Roles.Supervisor, Roles.SecurityLead], approve ? "approval.approve" : "approval.reject", async context =>
         {
-            var (subject, manager) = await PeopleAsync(context.Case, ct);
+            var (subject, manager) = context.Case.SubjectId == subjectId ? people : await PeopleAsync(context.Case.SubjectId, ct);
             if (SeparationOfDuties.WhyNot(context.Actor, context.Case, subject, manager) is { } whyNot)
             {
                 throw new AccessRefusedException(whyNot);
@@ -127,6 +133,13 @@ public sealed class ApprovalService(
                     }
                 });
         }, ct);
+    }
+
+    private async Task<string?> SubjectOfAsync(Guid caseId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == caseId).Select(c => c.SubjectId).SingleOrDefaultAsync(ct);
+    }
 
     /// <summary>When a reset enters its cool-down, the people who may cancel it are told, with the link to do so.</summary>
     private static List<OutgoingNotification> CoolDownNotices(RecoveryCase recoveryCase, Subject? subject, Subject? manager)
@@ -223,9 +236,9 @@ public sealed class ApprovalService(
         }
     }
 
-    private async Task<(Subject? Subject, string? ManagerUsername)> PeopleAsync(RecoveryCase recoveryCase, CancellationToken ct)
+    private async Task<(Subject? Subject, string? ManagerUsername)> PeopleAsync(string subjectId, CancellationToken ct)
     {
-        var subject = await directory.FindAsync(recoveryCase.SubjectId, ct);
+        var subject = await directory.FindAsync(subjectId, ct);
         var manager = subject?.ManagerId is { } managerId ? await directory.FindAsync(managerId, ct) : null;
         return (subject, manager?.Username);
     }

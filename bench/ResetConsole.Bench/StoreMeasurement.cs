@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ResetConsole.Auth;
+using ResetConsole.Data;
+using ResetConsole.Features.Approvals;
+using ResetConsole.Policy;
+
+namespace ResetConsole.Bench;
+
+/// <summary>
+/// The store under concurrency, which BenchmarkDotNet's one-call-at-a-time loop cannot show:
+/// <list type="bullet">
+/// <item><b>write path</b>: N callers approving different cases at once through the real
+/// <see cref="ApprovalService.DecideAsync"/> (the staff check, the case read, separation of duties, the update with its
+/// version token, the keyed audit append, all in one transaction behind the write gate, synchronous=FULL), beside raw
+/// <c>Microsoft.Data.Sqlite</c> doing the same statements (read the case, update it, read the chain head, append an
+/// entry) in <c>BEGIN IMMEDIATE</c> transactions on the same file settings;</item>
+/// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once.</item>
+/// </list>
+/// Goals (issue 9): writes ≥ 1,000 tx/s with p99 ≤ 25 ms and no busy errors; reads p95 ≤ 2 ms.
+/// Run: cd bench/ResetConsole.Bench &amp;&amp; dotnet run -c Release -- store [callers=64] [seconds=15]
+/// </summary>
+public static class StoreMeasurement
+{
+    public static async Task<int> RunAsync(int callers, TimeSpan duration)
+    {
+        Console.WriteLine($"command: cd bench/ResetConsole.Bench && dotnet run -c Release -- store {callers} {duration.TotalSeconds:F0}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        await using var host = await BenchHost.StartAsync();
+        Console.WriteLine("seeding 100,000 cases, 40,000 of them waiting in the supervisor queue");
+        await CaseSeeder.SeedAsync(host, total: 100_000, awaitingSupervisor: 40_000, awaitingSecurity: 2_000);
+        var sam = await host.StaffAsync("sam", Roles.Supervisor);
+        var approvals = host.Get<ApprovalService>();
+
+        var reads = await ReadersAsync(approvals, sam, readers: 8, duration);
+        Console.WriteLine($"read path, 8 readers: {reads.Count:N0} first pages, p50 {Ms(reads, 0.5)}, p95 {Ms(reads, 0.95)}, p99 {Ms(reads, 0.99)}");
+
+        // What each approver reviewed (the case and its hash) is read first, outside the measured window: the goal is
+        // the approve transaction itself. 16,000 cases for the service, the next 16,000 for the floor.
+        var waiting = await WaitingCasesAsync(host);
+        var reviewed = new ConcurrentDictionary<Guid, string>();
+        var forService = waiting.Take(16_000).ToList();
+        await Parallel.ForEachAsync(forService, async (id, ct) => reviewed[id] = (await approvals.ReviewAsync(sam, id, ct)).Hash);
+        Console.WriteLine($"reviewed {reviewed.Count:N0} cases before the write path");
+        var service = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(forService), async id =>
+        {
+            var clock = Stopwatch.StartNew();
+            await approvals.DecideAsync(sam, id, approve: true, "write-path measurement", reviewed[id]);
+            return clock.Elapsed.TotalMilliseconds;
+        });
+        Report("write path, ApprovalService.DecideAsync", callers, service);
+
+        var path = new SqliteConnectionStringBuilder { DataSource = host.DatabasePath, Pooling = true }.ToString();
+        var floor = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(waiting.Skip(16_000).Take(16_000)), id => RawApproveAsync(path, id));
+        Report("write path floor, raw Microsoft.Data.Sqlite, same statements", callers, floor);
+        return service.BusyErrors + floor.BusyErrors > 0 ? 1 : 0;
+    }
+
+    private static async Task<List<double>> ReadersAsync(ApprovalService approvals, StaffActor sam, int readers, TimeSpan duration)
+    {
+        var times = new ConcurrentBag<double>();
+        var until = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
+        {
+            while (until.Elapsed < duration)
+            {
+                var clock = Stopwatch.StartNew();
+                await approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        })));
+        return [.. times.Order()];
+    }
+
+    private static async Task<List<Guid>> WaitingCasesAsync(BenchHost host)
+    {
+        await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var ids = await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => c.ApprovalQueue == ApprovalQueue.Supervisor && c.Status == Domain.Cases.CaseStatus.AwaitingApproval)
+            .Select(c => c.Id).ToListAsync();
+        return ids;
+    }
+
+    private sealed record Run(List<double> Latencies, double Seconds, int BusyErrors, int OtherErrors);
+
+    private static async Task<Run> WritersAsync(int callers, TimeSpan duration, ConcurrentQueue<Guid> cases, Func<Guid, Task<double>> approve)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var busy = 0;
+        var other = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration && cases.TryDequeue(out var id))
+            {
+                try
+                {
+                    latencies.Add(await approve(id));
+                }
+                catch (Exception ex) when (IsBusy(ex))
+                {
+                    Interlocked.Increment(ref busy);
+                }
+                catch (Exception ex)
+                {
+                    if (Interlocked.Increment(ref other) <= 3)
+                    {
+                        Console.WriteLine($"  error: {ex.GetType().Name}: {ex.Message}");
+                    }
+                }
+            }
+        })));
+        return new Run([.. latencies.Order()], clock.Elapsed.TotalSeconds, busy, other);
+    }
+
+    private static bool IsBusy(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 } || (ex.InnerException is { } inner && IsBusy(inner));
+
+    /// <summary>The statements the service's transaction runs, without EF, the gate or the HMAC: the floor.</summary>
+    private static async Task<double> RawApproveAsync(string connectionString, Guid id)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        await using var tx = connection.BeginTransaction(deferred: false);
+        var key = id.ToString().ToUpperInvariant();
+        long version;
+        string subject;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT * FROM RecoveryCases WHERE Id = $id";
+            read.Parameters.AddWithValue("$id", key);
+            await using var reader = await read.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
+            {
+                throw new InvalidOperationException($"case {key} not found");
+            }
+
+            version = reader.GetInt64(reader.GetOrdinal("Version"));
+            subject = reader.GetString(reader.GetOrdinal("SubjectId"));
+        }
+
+        await using (var update = connection.CreateCommand())
+        {
+            update.CommandText = "UPDATE RecoveryCases SET Status = 'Approved', Version = Version + 1, UpdatedAt = $now WHERE Id = $id AND Version = $version";
+            update.Parameters.AddWithValue("$id", key);
+            update.Parameters.AddWithValue("$version", version);
+            update.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await update.ExecuteNonQueryAsync();
+        }
+
+        string previous;
+        long sequence;
+        await using (var head = connection.CreateCommand())
+        {
+            head.CommandText = "SELECT Sequence, Hash FROM AuditEntries ORDER BY Sequence DESC LIMIT 1";
+            await using var reader = await head.ExecuteReaderAsync();
+            (sequence, previous) = await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetString(1)) : (0L, "");
+        }
+
+        await using (var append = connection.CreateCommand())
+        {
+            append.CommandText = "INSERT INTO AuditEntries (Sequence, At, ActorId, ActorName, ActorIsVendor, Action, Outcome, CaseId, SubjectId, DetailsJson, PreviousHash, Hash) " +
+                "VALUES ($seq, $at, 'sam', 'sam', 0, 'approval.floor', 'succeeded', $id, $subject, '{}', $previous, $hash)";
+            append.Parameters.AddWithValue("$seq", sequence + 1);
+            append.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            append.Parameters.AddWithValue("$id", key);
+            append.Parameters.AddWithValue("$subject", subject);
+            append.Parameters.AddWithValue("$previous", previous);
+            append.Parameters.AddWithValue("$hash", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(previous + key))));
+            await append.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static void Report(string what, int callers, Run run) => Console.WriteLine(
+        $"{what}: {callers} callers, {run.Latencies.Count:N0} transactions in {run.Seconds:F1} s = {run.Latencies.Count / run.Seconds:N0} tx/s, " +
+        $"p50 {Ms(run.Latencies, 0.5)}, p95 {Ms(run.Latencies, 0.95)}, p99 {Ms(run.Latencies, 0.99)}, busy errors {run.BusyErrors}, other errors {run.OtherErrors}");
+
+    private static string Ms(List<double> sorted, double p) => sorted.Count == 0
+        ? "n/a"
+        : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)].ToString("F2", CultureInfo.InvariantCulture) + " ms";
+}
