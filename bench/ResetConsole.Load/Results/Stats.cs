@@ -25,5 +25,6 @@ public static class Stats
     public static string AtSize(int size, int goalSize, string what) =>
         size >= goalSize ? string.Empty : $", at {size:N0} {what} rather than {goalSize:N0}";
 
-    public static string Goal(double value, double goal) => double.IsNaN(value) ? "n/a" : value <= goal ? "met" : $"missed by {(value / goal - 1) * 100:F0}%";
+    public static string Goal(double value, double goal) => double.IsNaN(value) ? "n/a" : value <= goal ? "met"
+        : (value / goal - 1) * 100 is var over && over < 1 ? $"missed by {over.ToString("F1", CultureInfo.InvariantCulture)}%" : $"missed by {over:F0}%";
 }
