@@ -26,6 +26,9 @@ public sealed class QueueRowTests : ConsoleTestContext
         Assert.Contains("Signals: <script>x()</script>", cells[2].TextContent);
         Assert.Contains("Finance approver & \"executive\"", cells[2].TextContent);
         Assert.Contains("Dana (Acme<b>)", cells[4].TextContent);
+        var review = Render(b => b.AddContent(0, QueueRow.ReviewContent(item, _time.GetUtcNow())));
+        Assert.Empty(review.FindAll("img"));
+        Assert.Contains("for <img src=x onerror=alert(1)>", review.Find(".visually-hidden").TextContent);
     }
 
     [Fact]
@@ -44,7 +47,9 @@ public sealed class QueueRowTests : ConsoleTestContext
         Assert.Equal("timer", countdown.GetAttribute("role"));
         Assert.Contains("30m 00s left", countdown.TextContent);
         Assert.Equal("1 of 2", cells[7].TextContent);
-        Assert.Equal($"Review {item.Reference} for Jo Example", QueueRow.ReviewLabel(item));
+        var review = Render(b => b.AddContent(0, QueueRow.ReviewContent(item, _time.GetUtcNow())));
+        Assert.Equal($"Review {item.Reference} for Jo Example", review.Markup.Replace("<span class=\"mud-button-label\">", "")
+            .Replace("<span class=\"visually-hidden\">", "").Replace("</span>", ""));
     }
 
     [Fact]

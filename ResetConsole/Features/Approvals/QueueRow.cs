@@ -14,7 +14,7 @@ namespace ResetConsole.Features.Approvals;
 /// </summary>
 public static class QueueRow
 {
-    private static readonly ConditionalWeakTable<QueueItem, string> CellCache = new();
+    private static readonly ConditionalWeakTable<QueueItem, Markup> Cache = new();
 
     public static readonly string ReviewButtonClass = MudCss.Button(MudBlazor.Variant.Outlined, MudBlazor.Color.Primary, MudBlazor.Size.Small);
 
@@ -22,11 +22,20 @@ public static class QueueRow
     /// Every value is HTML-encoded. The countdown's "time left" is as of the first screen that showed this item; the
     /// browser re-ticks it within a second (wwwroot/js/countdown.js).
     /// </summary>
-    public static MarkupString Cells(QueueItem item, DateTimeOffset now) => new(CellCache.GetValue(item, i => Build(i, now)));
+    public static MarkupString Cells(QueueItem item, DateTimeOffset now) => new(Cache.GetValue(item, i => Build(i, now)).Cells);
 
-    public static string ReviewLabel(QueueItem item) => $"Review {item.Reference} for {item.SubjectDisplayName}";
+    /// <summary>
+    /// The Review button's content: "Review" on screen, "Review RC-… for …" as its accessible name (the rest is
+    /// visually hidden), one shared frame rather than an aria-label attribute on every row of every screen.
+    /// </summary>
+    public static MarkupString ReviewContent(QueueItem item, DateTimeOffset now) => new(Cache.GetValue(item, i => Build(i, now)).Review);
 
-    private static string Build(QueueItem item, DateTimeOffset now)
+    private sealed record Markup(string Cells, string Review);
+
+    private static Markup Build(QueueItem item, DateTimeOffset now) => new(BuildCells(item, now),
+        $"<span class=\"mud-button-label\">Review<span class=\"visually-hidden\"> {HtmlEncoder.Default.Encode(item.Reference)} for {HtmlEncoder.Default.Encode(item.SubjectDisplayName)}</span></span>");
+
+    private static string BuildCells(QueueItem item, DateTimeOffset now)
     {
         var e = HtmlEncoder.Default;
         var signals = item.Signals.Length > 0 ? $"<span class=\"d-block\">Signals: {e.Encode(item.Signals)}</span>" : "";

@@ -55,7 +55,7 @@ public static class FanOutScenario
         var bytes = new List<double>();
         for (var round = 0; round < WarmUp + decisions; round++)
         {
-            var (_, review) = await decider.WaitForAsync("onclick", e => e["aria-label"]?.StartsWith("Review ", StringComparison.Ordinal) == true);
+            var (_, review) = await decider.WaitForAsync("onclick", e => e.Name == "button" && e.Text.StartsWith("Review RC-", StringComparison.Ordinal));
             await decider.ClickAsync(review);
             var (_, approve) = await decider.WaitForAsync("onclick", e => e.Name == "button" && e.Text.Trim() == "Approve");
             await LoadRun.QuietAsync([decider], TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
