@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.JSInterop;
 using ResetConsole.Auth;
 using ResetConsole.Components.Layout;
 
@@ -38,6 +39,21 @@ public sealed class MainLayoutTests : ConsoleTestContext
         var layout = RenderLayout();
 
         layout.WaitForAssertion(() => layout.Find("button[aria-label='Switch to light theme']"));
+    }
+
+    [Fact]
+    public void ThemeScriptMissing_ThePageStaysLightAndUsable()
+    {
+        SignIn("Dana", Roles.Agent);
+        JSInterop.Setup<bool>("consoleTheme.isDark").SetException(new JSException("consoleTheme is not defined"));
+        JSInterop.Setup<bool>("consoleTheme.set", true).SetException(new JSException("consoleTheme is not defined"));
+        var layout = RenderLayout();
+
+        layout.Find("button[aria-label='Switch to dark theme']").Click();
+
+        layout.WaitForAssertion(() => layout.Find("button[aria-label='Switch to dark theme']"));
+        layout.Find("button[aria-label='Toggle navigation']").Click();
+        Assert.Equal("false", layout.Find("button[aria-label='Toggle navigation']").GetAttribute("aria-expanded"));
     }
 
     [Fact]
