@@ -45,9 +45,17 @@ public static class ReconnectScenario
         var back = new ConcurrentBag<(double Seconds, string How)>();
         var failures = new ConcurrentBag<string>();
         var clock = new Stopwatch();
+        var allSettled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var circuits = await run.OpenAsync(screen, n, c => c.OnConnectionLost = (circuit, lost) =>
         {
-            _ = Task.Run(() => RecoverAsync(circuit, clock, back, failures));
+            _ = Task.Run(async () =>
+            {
+                await RecoverAsync(circuit, clock, back, failures);
+                if (back.Count + failures.Count >= n)
+                {
+                    allSettled.TrySetResult();
+                }
+            });
             return Task.CompletedTask;
         });
         await LoadRun.QuietAsync(circuits, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
@@ -55,16 +63,14 @@ public static class ReconnectScenario
         clock.Start();
         var (stopped, ready) = await run.Server.RestartAsync();
         Console.WriteLine($"   {screen.Title}: server stopped after {stopped.TotalSeconds:F1} s, ready again after {ready.TotalSeconds:F1} s");
+        // Each agent's time is taken when it is back; this waits for the last one (or the deadline), showing progress.
         var deadline = TimeSpan.FromSeconds(180);
-        var shown = TimeSpan.Zero;
-        while (back.Count + failures.Count < n && clock.Elapsed < deadline)
+        using var progress = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        var settled = allSettled.Task.WaitAsync(deadline - clock.Elapsed);
+        while (!settled.IsCompleted)
         {
-            await Task.Delay(250);
-            if (clock.Elapsed - shown >= TimeSpan.FromSeconds(5))
-            {
-                shown = clock.Elapsed;
-                Console.WriteLine($"   {shown.TotalSeconds:F0} s: {back.Count} of {n} agents interactive again, {failures.Count} gave up");
-            }
+            await Task.WhenAny(settled, progress.WaitForNextTickAsync().AsTask());
+            Console.WriteLine($"   {clock.Elapsed.TotalSeconds:F0} s: {back.Count} of {n} agents interactive again, {failures.Count} gave up");
         }
 
         var times = back.Select(b => b.Seconds).Order().ToList();
