@@ -12,6 +12,12 @@ public sealed class StaffAccess(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<StaffActor> RequireAsync(StaffActor actor, IReadOnlyCollection<string> anyOfRoles, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RequireAsync(db, actor, anyOfRoles, ct);
+    }
+
+    /// <summary>The same check on a context the caller already holds (inside a write transaction, it sees the staff record as that transaction does).</summary>
+    public static async Task<StaffActor> RequireAsync(AppDbContext db, StaffActor actor, IReadOnlyCollection<string> anyOfRoles, CancellationToken ct = default)
+    {
         var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Issuer == actor.Issuer && s.SubjectId == actor.Id, ct);
         if (staff is not { IsActive: true })
         {

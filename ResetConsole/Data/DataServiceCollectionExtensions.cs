@@ -17,7 +17,9 @@ public static class DataServiceCollectionExtensions
             .Validate(o => o.BusyTimeout > TimeSpan.Zero, "Database:BusyTimeout must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<AppDbContext>((sp, o) =>
+        // Pooled: every service call takes a context for one operation, and on the case page's open or a decision that is
+        // several a second per circuit; reusing them halves the per-query overhead (docs/performance.md, "Store").
+        services.AddPooledDbContextFactory<AppDbContext>((sp, o) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var path = options.ResolvePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);

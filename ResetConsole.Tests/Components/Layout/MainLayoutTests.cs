@@ -57,6 +57,18 @@ public sealed class MainLayoutTests : ConsoleTestContext
     }
 
     [Fact]
+    public void BrowserLeavesDuringTheFirstRender_TheCircuitEndsWithoutAnUnhandledError()
+    {
+        SignIn("Dana", Roles.Agent);
+        JSInterop.Setup<bool>("consoleTheme.isDark").SetException(new JSDisconnectedException("The circuit has disconnected."));
+
+        var layout = RenderLayout();
+
+        layout.Find("button[aria-label='Switch to dark theme']");
+        Assert.False(Renderer.UnhandledException.IsCompleted, "a closed tab must not be logged as an unhandled circuit error");
+    }
+
+    [Fact]
     public void DrawerToggle_ClosesAndOpensTheNavigationAndReportsItsState()
     {
         SignIn("Dana", Roles.Agent);

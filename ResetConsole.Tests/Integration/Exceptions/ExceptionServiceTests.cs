@@ -456,6 +456,27 @@ public sealed class ExceptionServiceTests : IAsyncLifetime
         Assert.False(asAri.CanDecide);
     }
 
+    [Fact(Timeout = Limit)]
+    public async Task Panel_ForTheCaseAgentAndForAnotherAgent_MatchesTheSeparateReads()
+    {
+        var caseId = await OpenExecutiveCaseAsync();
+        var possession = await StepIdAsync(caseId, StepKind.Push);
+        Assert.Contains(await Exceptions.OptionsAsync(_dana, caseId), o => o.StepId == possession);
+        await RequestAsync(caseId);
+        var vic = await _harness.StaffAsync("vic", Roles.Agent);
+
+        var asDana = await Exceptions.PanelAsync(_dana, caseId);
+        var asVic = await Exceptions.PanelAsync(vic, caseId);
+
+        // The requested exception is listed and its step is no longer offered; the other agent sees neither.
+        Assert.Equal((await Exceptions.ForCaseAsync(_dana, caseId)).Select(e => e.Id), asDana.Exceptions.Select(e => e.Id));
+        Assert.Single(asDana.Exceptions);
+        Assert.Equal((await Exceptions.OptionsAsync(_dana, caseId)).Select(o => (o.TypeId, o.StepId)), asDana.Options.Select(o => (o.TypeId, o.StepId)));
+        Assert.DoesNotContain(asDana.Options, o => o.StepId == possession);
+        Assert.Empty(asVic.Exceptions);
+        Assert.Empty(asVic.Options);
+    }
+
     private async Task<Guid> OpenExecutiveCaseAsync(string username = DemoAccounts.ExecutiveAbroad)
     {
         var subject = await Subject(username);

@@ -99,8 +99,8 @@ public sealed class CaseService(
     /// <summary>The case as the actor may see it, and the directory's record of its subject (null once it left).</summary>
     private async Task<(CaseDetails Details, Subject? Subject)> LoadAsync(StaffActor actor, Guid caseId, CancellationToken ct)
     {
-        var current = await access.RequireAsync(actor, CaseAccess.Readers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await StaffAccess.RequireAsync(db, actor, CaseAccess.Readers, ct);
         var recoveryCase = await db.RecoveryCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw new CaseRuleException("There is no such case.");
         if (!CaseAccess.CanRead(current, recoveryCase))
@@ -171,9 +171,9 @@ public sealed class CaseService(
         var now = time.GetUtcNow();
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            var recent = await history.ReadAsync(read, subject.Id, snapshot.Case.OpenedById, now, ct);
+            var recent = await history.ReadAsync(read, subject.Id, agentId: null, now, ct);
             var decision = policy.Evaluate(subject, snapshot.Case.RequestedAction,
-                new RequestContext(snapshot.Case.Channel, snapshot.Case.OpenedById, snapshot.Case.OpenedByVendor is not null, now, recent with { AgentCasesLastHour = 0 }));
+                new RequestContext(snapshot.Case.Channel, snapshot.Case.OpenedById, snapshot.Case.OpenedByVendor is not null, now, recent));
             var lapsed = snapshot.Case.Status == CaseStatus.Verified && snapshot.Case.VerifiedUntil <= now;
             var reevaluated = WouldChange(snapshot.Case, decision);
             if (!lapsed && !reevaluated)

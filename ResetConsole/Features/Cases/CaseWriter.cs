@@ -10,12 +10,12 @@ using ResetConsole.Infrastructure.Events;
 namespace ResetConsole.Features.Cases;
 
 /// <summary>
-/// The one way a case changes: take the write gate, load the case, check the actor's current roles, apply the
+/// The one way a case changes: take the write gate, check the actor's current roles inside the transaction, load the case, apply the
 /// change, append its audit entry and any security alert and commit, all in one transaction; then tell open screens. A refusal is audited
 /// on its own and rethrown.
 /// </summary>
 public sealed class CaseWriter(
-    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, StaffAccess access, IAuditLog audit, SecurityAlerts alerts, ConsoleEventHub hub, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, IAuditLog audit, SecurityAlerts alerts, ConsoleEventHub hub, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -36,9 +36,9 @@ public sealed class CaseWriter(
             IReadOnlyList<SecurityAlert> raised;
             using (await gate.EnterAsync(ct))
             {
-                current = await access.RequireAsync(actor, roles, ct);
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                current = await StaffAccess.RequireAsync(db, actor, roles, ct);
                 var recoveryCase = await db.RecoveryCases.SingleOrDefaultAsync(c => c.Id == caseId, ct)
                     ?? throw new CaseRuleException("There is no such case.");
                 subjectId = recoveryCase.SubjectId;

@@ -24,7 +24,6 @@ public sealed class ExceptionService(
     IDbContextFactory<AppDbContext> dbFactory,
     CaseWriter writer,
     WriteGate gate,
-    StaffAccess access,
     IPolicyCatalog policies,
     IAuditLog audit,
     SecurityAlerts alerts,
@@ -37,40 +36,44 @@ public sealed class ExceptionService(
     private static readonly StaffActor System = new("resetconsole", "system", "ResetConsole", null, new HashSet<string>(), false, null);
 
     /// <summary>The exception types the case's policy documents for its tier and its pending steps.</summary>
-    public async Task<IReadOnlyList<ExceptionOption>> OptionsAsync(StaffActor actor, Guid caseId, CancellationToken ct = default)
-    {
-        var current = await access.RequireAsync(actor, CaseAccess.Readers, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var recoveryCase = await db.RecoveryCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct);
-        if (recoveryCase is null || !CaseAccess.IsOpener(current, recoveryCase) || !current.Has(Roles.Agent) || recoveryCase.Status != CaseStatus.Verifying)
-        {
-            return [];
-        }
+    public async Task<IReadOnlyList<ExceptionOption>> OptionsAsync(StaffActor actor, Guid caseId, CancellationToken ct = default) =>
+        (await ReadAsync(actor, caseId, withOptions: true, ct)).Options;
 
-        var open = await db.ExceptionGrants.AsNoTracking()
-            .Where(e => e.CaseId == caseId && (e.Status == ExceptionStatus.Requested || e.Status == ExceptionStatus.Active))
-            .Select(e => e.StepId).ToListAsync(ct);
-        var policy = await policies.GetVersionAsync(recoveryCase.PolicyVersion, ct);
-        return [.. from step in recoveryCase.Steps.Where(s => s.Status == StepStatus.Pending && !open.Contains(s.Id)).OrderBy(s => s.Order)
-                   from type in policy.Definition.ExceptionTypes
-                   where (type.TierIds.Count == 0 || type.TierIds.Contains(recoveryCase.TierId)) && type.MayWaive.Any(step.Allows)
-                   select new ExceptionOption(type.Id, type.Title, type.Description, step.Id,
-                       string.Join(" or ", step.Options.Select(o => PolicyNames<StepKind>.Name(o.Kind))), type.MaxDuration, type.GrantedBy)];
-    }
+    /// <summary>The case's exceptions as the actor may see them (none for an agent who is not the case's opener).</summary>
+    public async Task<IReadOnlyList<ExceptionView>> ForCaseAsync(StaffActor actor, Guid caseId, CancellationToken ct = default) =>
+        (await ReadAsync(actor, caseId, withOptions: false, ct)).Exceptions;
 
-    public async Task<IReadOnlyList<ExceptionView>> ForCaseAsync(StaffActor actor, Guid caseId, CancellationToken ct = default)
+    /// <summary>Both, for the case page's panel: one staff check, one case read, one read of the grants.</summary>
+    public Task<CaseExceptions> PanelAsync(StaffActor actor, Guid caseId, CancellationToken ct = default) =>
+        ReadAsync(actor, caseId, withOptions: true, ct);
+
+    private async Task<CaseExceptions> ReadAsync(StaffActor actor, Guid caseId, bool withOptions, CancellationToken ct)
     {
-        var current = await access.RequireAsync(actor, CaseAccess.Readers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var recoveryCase = await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == caseId)
-            .Select(c => new { c.OpenedById }).SingleOrDefaultAsync(ct);
-        if (recoveryCase is null || !(current.Id == recoveryCase.OpenedById || current.Has(Roles.Supervisor) || Readers.Any(current.Has)))
+        var current = await StaffAccess.RequireAsync(db, actor, CaseAccess.Readers, ct);
+        var recoveryCase = await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Include(c => c.Steps).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var mayList = recoveryCase is not null && (current.Id == recoveryCase.OpenedById || current.Has(Roles.Supervisor) || Readers.Any(current.Has));
+        var mayAsk = withOptions && recoveryCase is not null && CaseAccess.IsOpener(current, recoveryCase) && current.Has(Roles.Agent)
+            && recoveryCase.Status == CaseStatus.Verifying;
+        if (!mayList && !mayAsk)
         {
-            return [];
+            return CaseExceptions.None;
         }
 
         var grants = await db.ExceptionGrants.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.RequestedAt).ToListAsync(ct);
-        return [.. grants.Select(g => View(g, current))];
+        IReadOnlyList<ExceptionOption> options = [];
+        if (mayAsk)
+        {
+            var open = grants.Where(e => e.Status is ExceptionStatus.Requested or ExceptionStatus.Active).Select(e => e.StepId).ToHashSet();
+            var policy = await policies.GetVersionAsync(recoveryCase!.PolicyVersion, ct);
+            options = [.. from step in recoveryCase.Steps.Where(s => s.Status == StepStatus.Pending && !open.Contains(s.Id)).OrderBy(s => s.Order)
+                          from type in policy.Definition.ExceptionTypes
+                          where (type.TierIds.Count == 0 || type.TierIds.Contains(recoveryCase.TierId)) && type.MayWaive.Any(step.Allows)
+                          select new ExceptionOption(type.Id, type.Title, type.Description, step.Id,
+                              string.Join(" or ", step.Options.Select(o => PolicyNames<StepKind>.Name(o.Kind))), type.MaxDuration, type.GrantedBy)];
+        }
+
+        return new CaseExceptions(mayList ? [.. grants.Select(g => View(g, current))] : [], options);
     }
 
     /// <summary>The case's agent asks for a documented exception on one pending step, with a reason and evidence.</summary>

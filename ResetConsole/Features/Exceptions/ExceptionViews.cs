@@ -42,3 +42,9 @@ public sealed record ExceptionView(
 }
 
 public sealed record ExceptionPage(IReadOnlyList<ExceptionView> Items, int Total);
+
+/// <summary>A case's exceptions as the reader may see them, and what its agent may still ask for.</summary>
+public sealed record CaseExceptions(IReadOnlyList<ExceptionView> Exceptions, IReadOnlyList<ExceptionOption> Options)
+{
+    public static readonly CaseExceptions None = new([], []);
+}
