@@ -116,9 +116,11 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
     public async Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One statement: an account has a handful of contacts, authenticators and sessions, so the joined rows stay few,
+        // and approvals and case pages look people up several times a second.
         var account = await db.DemoAccounts.AsNoTracking()
             .Include(a => a.Contacts).Include(a => a.Authenticators).Include(a => a.Sessions)
-            .AsSplitQuery()
+            .AsSingleQuery()
             .SingleOrDefaultAsync(a => a.Id == subjectId, ct);
         if (account is null)
         {
