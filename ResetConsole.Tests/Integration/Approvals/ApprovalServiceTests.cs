@@ -503,6 +503,40 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
     }
 
     [Fact(Timeout = Limit)]
+    public async Task Queue_ReadersWithNoChangeBetween_ShareOnePage_AndADecisionIsSeenByTheNextReader()
+    {
+        var first = await AwaitingElevatedAsync();
+        var second = await VerifiedElevatedAsync(DemoAccounts.Ceo);
+        await Cases.SubmitForApprovalAsync(_dana, second);
+        var sam = await _harness.StaffAsync("sam", Roles.Supervisor);
+
+        var asSue = await Approvals.QueueAsync(_sue, ApprovalQueue.Supervisor, new QueueQuery());
+        var asSam = await Approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
+        await DecideAsync(_sue, first, approve: false);
+        var afterDecision = await Approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
+
+        Assert.Same(asSue, asSam);
+        Assert.Equal([first, second], asSue.Items.Select(i => i.CaseId).Order());
+        Assert.Equal([second], afterDecision.Items.Select(i => i.CaseId));
+        Assert.Equal(1, afterDecision.TotalCount);
+    }
+
+    [Fact(Timeout = Limit)]
+    public async Task Queue_ASharedPageExists_StillChecksEachReadersRolesNow()
+    {
+        await AwaitingElevatedAsync();
+        Assert.Single((await Approvals.QueueAsync(_sue, ApprovalQueue.Supervisor, new QueueQuery())).Items);
+        await using (var db = await _harness.DbAsync())
+        {
+            (await db.Staff.SingleAsync(s => s.SubjectId == "sue")).Roles = Roles.Agent;
+            await db.SaveChangesAsync();
+        }
+
+        await Assert.ThrowsAsync<AccessRefusedException>(() => Approvals.QueueAsync(_sue, ApprovalQueue.Supervisor, new QueueQuery()));
+        await Assert.ThrowsAsync<AccessRefusedException>(() => Approvals.QueueAsync(_dana, ApprovalQueue.Supervisor, new QueueQuery()));
+    }
+
+    [Fact(Timeout = Limit)]
     public async Task Queue_SupervisorReadsTheSecurityQueue_IsRefused()
     {
         await AwaitingPrivilegedAsync();

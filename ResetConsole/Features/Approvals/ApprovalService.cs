@@ -35,10 +35,15 @@ public sealed class ApprovalService(
     public static readonly string[] QueueReaders = [Roles.Supervisor, Roles.SecurityLead, Roles.Auditor];
     private static readonly StaffActor System = new("resetconsole", "system", "ResetConsole", null, new HashSet<string>(), false, null);
 
+    /// <summary>
+    /// The queue page for a reader whose roles are checked now. The page itself is the shared one (see
+    /// <see cref="QueueSnapshots"/>), read after the latest published change: supervisors opening the queue at once
+    /// share one query, and nobody gets a page older than the last decision they could have seen.
+    /// </summary>
     public async Task<QueuePage> QueueAsync(StaffActor actor, ApprovalQueue queue, QueueQuery query, CancellationToken ct = default)
     {
         await RequireReaderAsync(actor, queue, ct);
-        return await ReadQueueAsync(queue, query, ct);
+        return await snapshots.GetAsync(queue, query, hub.Sequence, () => ReadQueueAsync(queue, query, CancellationToken.None)).WaitAsync(ct);
     }
 
     /// <summary>
