@@ -30,7 +30,7 @@ COUNTDOWN_CIRCUITS=${COUNTDOWN_CIRCUITS:-$(pick 2000 50)}
 COUNTDOWN_SECONDS=${COUNTDOWN_SECONDS:-$(pick 30 10)}
 RECONNECT_CIRCUITS=${RECONNECT_CIRCUITS:-$(pick 2000 50)}
 BROWSER_CIRCUITS=${BROWSER_CIRCUITS:-$(pick 1000 50)}
-BROWSER_CASES=${BROWSER_CASES:-$(pick 8 2)}
+BROWSER_AGENT_CASES=${BROWSER_AGENT_CASES:-$(pick 8 2)}
 CAPACITY_CIRCUITS=${CAPACITY_CIRCUITS:-$(pick 5000 100)}
 CAPACITY_SECONDS=${CAPACITY_SECONDS:-$(pick 600 30)}
 STORE_CALLERS=${STORE_CALLERS:-64}
@@ -80,7 +80,7 @@ for scenario in $SCENARIOS; do
     interaction) load interaction --circuits "$INTERACTION_CIRCUITS" --duration "$INTERACTION_SECONDS" ;;
     countdowns) load countdowns --circuits "$COUNTDOWN_CIRCUITS" --duration "$COUNTDOWN_SECONDS" ;;
     reconnect) load reconnect --circuits "$RECONNECT_CIRCUITS" ;;
-    browser) load browser --circuits "$BROWSER_CIRCUITS" --cases "$BROWSER_CASES" ;;
+    browser) load browser --circuits "$BROWSER_CIRCUITS" --agent-cases "$BROWSER_AGENT_CASES" ;;
     capacity) load capacity --circuits "$CAPACITY_CIRCUITS" --duration "$CAPACITY_SECONDS" ;;
     *) fail "unknown scenario $scenario" ;;
   esac

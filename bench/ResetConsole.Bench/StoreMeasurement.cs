@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Features.Approvals;
+using ResetConsole.Infrastructure.Events;
 using ResetConsole.Policy;
 
 namespace ResetConsole.Bench;
@@ -18,7 +19,8 @@ namespace ResetConsole.Bench;
 /// version token, the keyed audit append, all in one transaction behind the write gate, synchronous=FULL), beside raw
 /// <c>Microsoft.Data.Sqlite</c> doing the same statements (read the case, update it, read the chain head, append an
 /// entry) in <c>BEGIN IMMEDIATE</c> transactions on the same file settings;</item>
-/// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once.</item>
+/// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once, each read after a change
+/// (the query every time), then while another supervisor decides 20 cases a second (the page shared between changes).</item>
 /// </list>
 /// Goals (issue 9): writes ≥ 1,000 tx/s with p99 ≤ 25 ms and no busy errors; reads p95 ≤ 2 ms.
 /// Run: cd bench/ResetConsole.Bench &amp;&amp; dotnet run -c Release -- store [callers=64] [seconds=15]
@@ -33,14 +35,27 @@ public static class StoreMeasurement
         Console.WriteLine("seeding 100,000 cases, 40,000 of them waiting in the supervisor queue");
         await CaseSeeder.SeedAsync(host, total: 100_000, awaitingSupervisor: 40_000, awaitingSecurity: 2_000);
         var sam = await host.StaffAsync("sam", Roles.Supervisor);
+        var lee = await host.StaffAsync("lee", Roles.SecurityLead);
         var approvals = host.Get<ApprovalService>();
+        var hub = host.Get<ConsoleEventHub>();
+        var waiting = await WaitingCasesAsync(host);
 
-        var reads = await ReadersAsync(approvals, sam, readers: 8, duration);
-        Console.WriteLine($"read path, 8 readers: {reads.Count:N0} first pages, p50 {Ms(reads, 0.5)}, p95 {Ms(reads, 0.95)}, p99 {Ms(reads, 0.99)}");
+        // Each read after a change of its own: the staff check and the query (count and page) every time.
+        var queried = await ReadersAsync(approvals, sam, readers: 8, duration, () => hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)));
+        Report("read path, 8 readers, every read after a change (the query each time)", queried);
+
+        // What supervisors opening the queue get while decisions land (20 a second, by another supervisor, through the
+        // service): the staff check and the page shared between changes; the first reader after each decision queries.
+        using (var landing = new CancellationTokenSource())
+        {
+            var decider = DecideEveryAsync(approvals, lee, waiting.Skip(32_000), TimeSpan.FromMilliseconds(50), landing.Token);
+            var served = await ReadersAsync(approvals, sam, readers: 8, duration, before: null);
+            await landing.CancelAsync();
+            Report($"read path, 8 readers, {await decider:N0} decisions landing meanwhile (shared page between changes)", served);
+        }
 
         // What each approver reviewed (the case and its hash) is read first, outside the measured window: the goal is
         // the approve transaction itself. 16,000 cases for the service, the next 16,000 for the floor.
-        var waiting = await WaitingCasesAsync(host);
         var reviewed = new ConcurrentDictionary<Guid, string>();
         var forService = waiting.Take(16_000).ToList();
         await Parallel.ForEachAsync(forService, async (id, ct) => reviewed[id] = (await approvals.ReviewAsync(sam, id, ct)).Hash);
@@ -59,7 +74,7 @@ public static class StoreMeasurement
         return service.BusyErrors + floor.BusyErrors > 0 ? 1 : 0;
     }
 
-    private static async Task<List<double>> ReadersAsync(ApprovalService approvals, StaffActor sam, int readers, TimeSpan duration)
+    private static async Task<List<double>> ReadersAsync(ApprovalService approvals, StaffActor sam, int readers, TimeSpan duration, Action? before)
     {
         var times = new ConcurrentBag<double>();
         var until = Stopwatch.StartNew();
@@ -67,6 +82,10 @@ public static class StoreMeasurement
         {
             while (until.Elapsed < duration)
             {
+                // Each read is its own work item, as separate requests are: a reader that completes synchronously
+                // must not hold a thread-pool thread in a loop and starve the decisions landing meanwhile.
+                await Task.Yield();
+                before?.Invoke();
                 var clock = Stopwatch.StartNew();
                 await approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
                 times.Add(clock.Elapsed.TotalMilliseconds);
@@ -74,6 +93,32 @@ public static class StoreMeasurement
         })));
         return [.. times.Order()];
     }
+
+    /// <summary>Reviews and approves one case per <paramref name="interval"/> until cancelled; returns how many.</summary>
+    private static async Task<int> DecideEveryAsync(ApprovalService approvals, StaffActor approver, IEnumerable<Guid> cases, TimeSpan interval, CancellationToken ct)
+    {
+        var decided = 0;
+        using var timer = new PeriodicTimer(interval);
+        using var next = cases.GetEnumerator();
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct) && next.MoveNext())
+            {
+                var review = await approvals.ReviewAsync(approver, next.Current, ct);
+                await approvals.DecideAsync(approver, next.Current, approve: true, "read-path measurement", review.Hash, ct);
+                decided++;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The readers are done.
+        }
+
+        return decided;
+    }
+
+    private static void Report(string what, List<double> sorted) =>
+        Console.WriteLine($"{what}: {sorted.Count:N0} first pages, p50 {Ms(sorted, 0.5)}, p95 {Ms(sorted, 0.95)}, p99 {Ms(sorted, 0.99)}");
 
     private static async Task<List<Guid>> WaitingCasesAsync(BenchHost host)
     {

@@ -40,7 +40,7 @@ static int Usage()
           fanout      [--circuits 1000] [--decisions 20]  decision commit to render on N queue screens, beside a bare table
           interaction [--circuits 2000] [--duration 60]   event to render batch, agents clicking every 2 s, beside the Counter
           countdowns  [--circuits 2000] [--duration 30]   server renders/s with idle screens, beside a server-ticked 1 Hz page
-          browser     [--circuits 1000] [--cases 8]    an agent in Chromium (Playwright) beside N background circuits:
+          browser     [--circuits 1000] [--agent-cases 8] an agent in Chromium (Playwright) beside N background circuits:
                                                       interaction to next paint and to visible update
           reconnect   [--circuits 2000]               restart the console with agents connected: time until all are interactive
           capacity    [--circuits 5000] [--duration 600]  mixed circuits held open: heap after full GC, errors

@@ -45,7 +45,7 @@ public static class BrowserScenario
     public static async Task<int> RunAsync(Options options)
     {
         var background = options.Int("circuits", 1000);
-        var casesToWork = options.Int("cases", 8);
+        var casesToWork = options.Int("agent-cases", 8);
         var report = new ResultWriter(options, "browser", "Browser: interaction to next paint with background circuits");
         if (!File.Exists(ChromiumPath))
         {
