@@ -516,7 +516,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         var afterDecision = await Approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
 
         Assert.Same(asSue, asSam);
-        Assert.Equal([first, second], asSue.Items.Select(i => i.CaseId).Order());
+        Assert.Equal(new[] { first, second }.Order(), asSue.Items.Select(i => i.CaseId).Order());
         Assert.Equal([second], afterDecision.Items.Select(i => i.CaseId));
         Assert.Equal(1, afterDecision.TotalCount);
     }

@@ -75,6 +75,57 @@ public sealed class AuditSiemTests
     }
 
     [Fact]
+    public async Task Append_TransactionEndedWithoutCommit_IsNotEmittedWhenThePooledContextIsUsedAgain()
+    {
+        await using var harness = await ServiceHarness.StartAsync();
+        var dana = await harness.StaffAsync("dana", Roles.Agent);
+        AppDbContext abandoned;
+        await using (var db = await harness.DbAsync())
+        {
+            abandoned = db;
+            using var _ = await harness.Get<WriteGate>().EnterAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await harness.Get<IAuditLog>().AppendAsync(db, new AuditRecord(dana, "test.abandoned", AuditRecord.Succeeded));
+            await db.SaveChangesAsync();
+            // No commit and no rollback call: the transaction ends when it is disposed, as when a step after the save throws.
+        }
+
+        // Contexts are pooled: rent until the pool hands that same instance out again.
+        var others = new List<AppDbContext>();
+        AppDbContext? reused = null;
+        while (reused is null && others.Count < 256)
+        {
+            var next = await harness.DbAsync();
+            if (ReferenceEquals(next, abandoned))
+            {
+                reused = next;
+            }
+            else
+            {
+                others.Add(next);
+            }
+        }
+
+        Assert.NotNull(reused);
+        await using (var again = reused)
+        {
+            using var _ = await harness.Get<WriteGate>().EnterAsync();
+            await using var transaction = await again.Database.BeginTransactionAsync();
+            await harness.Get<IAuditLog>().AppendAsync(again, new AuditRecord(dana, "test.committed", AuditRecord.Succeeded));
+            await again.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        foreach (var other in others)
+        {
+            await other.DisposeAsync();
+        }
+
+        var committed = Assert.Single(await EventsAsync(harness));
+        Assert.Equal("test.committed", committed.GetProperty("Action").GetString());
+    }
+
+    [Fact]
     public async Task VerificationJourney_Events_CarryNoContactsOrCodes()
     {
         await using var harness = await ServiceHarness.StartAsync();
