@@ -43,7 +43,7 @@ public sealed class StepCardTests : ConsoleTestContext
         var (details, subject) = await OpenAsync(DemoAccounts.StandardEmployee);
         var card = RenderStep(details, 1, _dana);
 
-        await card.InvokeAsync(() => card.FindAll("button").Single(b => b.TextContent.Contains("Send code")).Click());
+        await card.FindAll("button").Single(b => b.TextContent.Contains("Send code")).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
         var message = await _harness.LastMessageToAsync(subject.Id);
         var after = RenderStep(await _harness.Get<CaseService>().GetAsync(_dana, details.Case.Id), 1, _dana);
 

@@ -83,18 +83,4 @@ public sealed class AuditAtomicityTests : IAsyncLifetime
         var subject = await _harness.Get<IDirectoryConnector>().FindByUsernameAsync(username) ?? throw new InvalidOperationException();
         return await _harness.Get<CaseService>().OpenAsync(_dana, new OpenCaseRequest(subject.Id, action, RequestChannel.Phone, $"INC-{username}"));
     }
-
-    /// <summary>The real audit log, except that appending the chosen action fails as a full disk or a bug would.</summary>
-    private sealed class FailingAuditLog(IAuditLog inner, FailingAuditLog.Switch failOn) : IAuditLog
-    {
-        public Task AppendAsync(AppDbContext db, AuditRecord record, CancellationToken ct = default) =>
-            record.Action == failOn.Action ? throw new InvalidOperationException("the audit store refused the entry") : inner.AppendAsync(db, record, ct);
-
-        public Task AppendAloneAsync(AuditRecord record, CancellationToken ct = default) => inner.AppendAloneAsync(record, ct);
-
-        public sealed class Switch
-        {
-            public string? Action { get; set; }
-        }
-    }
 }
