@@ -16,7 +16,8 @@ namespace ResetConsole.Bench;
 /// <list type="bullet">
 /// <item><b>write path</b>: N callers approving different cases at once through the real
 /// <see cref="ApprovalService.DecideAsync"/> (the staff check, the case read, separation of duties, the update with its
-/// version token, the keyed audit append, all in one transaction behind the write gate, synchronous=FULL), beside raw
+/// version token, the keyed audit append, each decision atomic in its own savepoint, decisions that queue behind the
+/// write gate committed together (<see cref="Features.Cases.CaseWriter"/>), synchronous=FULL), beside raw
 /// <c>Microsoft.Data.Sqlite</c> doing the same statements (read the case, update it, read the chain head, append an
 /// entry) in <c>BEGIN IMMEDIATE</c> transactions on the same file settings;</item>
 /// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once, each read after a change
@@ -66,11 +67,11 @@ public static class StoreMeasurement
             await approvals.DecideAsync(sam, id, approve: true, "write-path measurement", reviewed[id]);
             return clock.Elapsed.TotalMilliseconds;
         });
-        Report("write path, ApprovalService.DecideAsync", callers, service);
+        Report("write path, ApprovalService.DecideAsync (each decision atomic in its own savepoint, committed in groups)", callers, service, "decisions");
 
         var path = new SqliteConnectionStringBuilder { DataSource = host.DatabasePath, Pooling = true }.ToString();
         var floor = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(waiting.Skip(16_000).Take(16_000)), id => RawApproveAsync(path, id));
-        Report("write path floor, raw Microsoft.Data.Sqlite, same statements", callers, floor);
+        Report("write path floor, raw Microsoft.Data.Sqlite, same statements, one transaction each", callers, floor, "transactions");
         return service.BusyErrors + floor.BusyErrors > 0 ? 1 : 0;
     }
 
@@ -228,8 +229,8 @@ public static class StoreMeasurement
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static void Report(string what, int callers, Run run) => Console.WriteLine(
-        $"{what}: {callers} callers, {run.Latencies.Count:N0} transactions in {run.Seconds:F1} s = {run.Latencies.Count / run.Seconds:N0} tx/s, " +
+    private static void Report(string what, int callers, Run run, string unit) => Console.WriteLine(
+        $"{what}: {callers} callers, {run.Latencies.Count:N0} {unit} in {run.Seconds:F1} s = {run.Latencies.Count / run.Seconds:N0}/s, " +
         $"p50 {Ms(run.Latencies, 0.5)}, p95 {Ms(run.Latencies, 0.95)}, p99 {Ms(run.Latencies, 0.99)}, busy errors {run.BusyErrors}, other errors {run.OtherErrors}");
 
     private static string Ms(List<double> sorted, double p) => sorted.Count == 0
