@@ -23,6 +23,8 @@ public sealed partial class CasePageObject(IPage page)
         var step = StepByTitle("One-time code to a contact of record");
         await step.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
         await Assertions.Expect(step.GetByLabel("Code read back by the caller")).ToBeVisibleAsync();
+        // The code shows as soon as the case's change is published; the send is done when the button is back.
+        await Assertions.Expect(step.GetByRole(AriaRole.Button, new() { Name = "Send a new code" })).ToBeEnabledAsync();
     }
 
     public async Task EnterCodeAsync(string code)
