@@ -22,9 +22,8 @@ public sealed class StoreTests : IClassFixture<ConsoleFactory>
         for (var i = 0; i < 5; i++)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            await db.Database.OpenConnectionAsync();
 
-            var pragmas = await SqlitePragmas.ReadAsync(db.Database.GetDbConnection());
+            var pragmas = await SqlitePragmas.ReadAsync(db);
 
             Assert.True(pragmas.IsRight, pragmas.ToString());
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ResetConsole.Data;
 using ResetConsole.Features.Audit;
 
@@ -6,6 +7,10 @@ namespace ResetConsole.Tests.Support;
 /// <summary>The real audit log, except that appending the chosen action fails as a full disk or a bug would.</summary>
 internal sealed class FailingAuditLog(IAuditLog inner, FailingAuditLog.Switch failOn) : IAuditLog
 {
+    /// <summary>Puts the failing log in place of the real one, failing whatever <paramref name="failOn"/> names.</summary>
+    public static void Replace(IServiceCollection services, Switch failOn) =>
+        services.AddSingleton<IAuditLog>(sp => new FailingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp), failOn));
+
     public Task AppendAsync(AppDbContext db, AuditRecord record, CancellationToken ct = default) =>
         record.Action == failOn.Action ? throw new InvalidOperationException("the audit store refused the entry") : inner.AppendAsync(db, record, ct);
 

@@ -35,10 +35,7 @@ public sealed class DatabaseInitializer(
             }}.", ex);
         }
 
-        // Contexts are pooled: a connection opened by hand is closed by hand, or it stays open in the pool.
-        await db.Database.OpenConnectionAsync(ct);
-        var pragmas = await SqlitePragmas.ReadAsync(db.Database.GetDbConnection(), ct);
-        await db.Database.CloseConnectionAsync();
+        var pragmas = await SqlitePragmas.ReadAsync(db, ct);
         if (!pragmas.IsRight)
         {
             throw new StartupException($"The database at '{path}' did not take the required settings (got {pragmas}); " +

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace ResetConsole.Data;
 
@@ -9,6 +10,23 @@ public static class SqlitePragmas
     public static string Statement(TimeSpan busyTimeout) =>
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; " +
         $"PRAGMA busy_timeout={((int)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)};";
+
+    /// <summary>
+    /// The settings a context's connection carries. Opens and closes the connection itself: contexts are pooled, and a
+    /// connection opened by hand and left open would stay open in the pool.
+    /// </summary>
+    public static async Task<PragmaState> ReadAsync(DbContext db, CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await ReadAsync(db.Database.GetDbConnection(), ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public static async Task<PragmaState> ReadAsync(DbConnection connection, CancellationToken ct = default)
     {

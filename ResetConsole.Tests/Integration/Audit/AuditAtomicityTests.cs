@@ -24,8 +24,7 @@ public sealed class AuditAtomicityTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await ServiceHarness.StartAsync(configure: services =>
-            services.AddSingleton<IAuditLog>(sp => new FailingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp), _failOn)));
+        _harness = await ServiceHarness.StartAsync(configure: services => FailingAuditLog.Replace(services, _failOn));
         _dana = await _harness.StaffAsync("dana", Roles.Agent);
         _lee = await _harness.StaffAsync("lee", Roles.SecurityLead);
     }

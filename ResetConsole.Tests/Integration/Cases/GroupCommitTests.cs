@@ -32,7 +32,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         _harness = await ServiceHarness.StartAsync(configure: services =>
         {
-            services.AddSingleton<IAuditLog>(sp => new FailingAuditLog(ActivatorUtilities.CreateInstance<AuditLog>(sp), _failOn));
+            FailingAuditLog.Replace(services, _failOn);
             services.ConfigureDbContext<AppDbContext>((_, o) => o.AddInterceptors(_failCommit), ServiceLifetime.Singleton);
         });
         _dana = await _harness.StaffAsync("dana", Roles.Agent);
@@ -109,6 +109,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var a = await OpenAsync(DemoAccounts.StandardEmployee);
         var b = await OpenAsync(DemoAccounts.FinanceApprover);
         var entriesBefore = (await TrailAsync()).Count;
+        var attemptsBefore = _failCommit.Attempts;
         _failCommit.On = true;
 
         var outcomes = await InOneBatchAsync(
@@ -116,6 +117,8 @@ public sealed class GroupCommitTests : IAsyncLifetime
             () => Cases.AbandonAsync(_dana, b, "caller hung up"));
         _failCommit.On = false;
 
+        // Both changes rode on the one commit that failed.
+        Assert.Equal(1, _failCommit.Attempts - attemptsBefore);
         Assert.All(outcomes, o => Assert.IsType<InvalidOperationException>(o));
         Assert.Equal([CaseStatus.Verifying, CaseStatus.Verifying], [await StatusAsync(a), await StatusAsync(b)]);
         Assert.Equal(entriesBefore, (await TrailAsync()).Count);
@@ -175,11 +178,15 @@ public sealed class GroupCommitTests : IAsyncLifetime
     private sealed class FailingCommit : DbTransactionInterceptor
     {
         private int _commits;
+        private int _attempts;
 
         public bool On { get; set; }
 
         /// <summary>Commits that went through (each one fsync with synchronous=FULL).</summary>
         public int Commits => _commits;
+
+        /// <summary>Commits tried, whether or not they went through.</summary>
+        public int Attempts => _attempts;
 
         public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
             Decide(result);
@@ -189,6 +196,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
         private InterceptionResult Decide(InterceptionResult result)
         {
+            Interlocked.Increment(ref _attempts);
             if (On)
             {
                 throw new InvalidOperationException("the disk refused the commit");

@@ -95,7 +95,7 @@ public sealed class ApprovalService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var recoveryCase = await db.RecoveryCases.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw new CaseRuleException("There is no such case.");
-        await RequireReaderAsync(current, recoveryCase.ApprovalQueue, ct);
+        EnsureReads(current, recoveryCase.ApprovalQueue);
         var (subject, manager) = await PeopleAsync(recoveryCase.SubjectId, ct);
         var whyNot = SeparationOfDuties.WhyNot(current, recoveryCase, subject, manager)
             ?? (recoveryCase.Status == CaseStatus.AwaitingApproval ? null : $"The case is {recoveryCase.Status.Label().ToLowerInvariant()}.");
@@ -232,9 +232,12 @@ public sealed class ApprovalService(
         $"{recoveryCase.Reference} ({recoveryCase.TierName}, {recoveryCase.SubjectDisplayName}) has waited past its approval deadline in the {recoveryCase.ApprovalQueue} queue.",
         recoveryCase.Id, $"/approvals/{recoveryCase.ApprovalQueue.ToString().ToLowerInvariant()}");
 
-    private async Task RequireReaderAsync(StaffActor actor, ApprovalQueue queue, CancellationToken ct)
+    private async Task RequireReaderAsync(StaffActor actor, ApprovalQueue queue, CancellationToken ct) =>
+        EnsureReads(await access.RequireAsync(actor, QueueReaders, ct), queue);
+
+    /// <summary>The queue rule for someone whose roles were just read from the staff record.</summary>
+    private static void EnsureReads(StaffActor current, ApprovalQueue queue)
     {
-        var current = await access.RequireAsync(actor, QueueReaders, ct);
         if (queue == ApprovalQueue.Security && !(current.Has(Roles.SecurityLead) || current.Has(Roles.Auditor)))
         {
             throw new AccessRefusedException("The security queue is for security leads (and auditors, read-only).");

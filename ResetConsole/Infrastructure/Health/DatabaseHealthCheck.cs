@@ -12,18 +12,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFactor
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            // Contexts are pooled: a connection opened by hand is closed by hand, or it stays open in the pool.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            PragmaState pragmas;
-            try
-            {
-                pragmas = await SqlitePragmas.ReadAsync(db.Database.GetDbConnection(), cancellationToken);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-
+            var pragmas = await SqlitePragmas.ReadAsync(db, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             var data = new Dictionary<string, object> { ["pragmas"] = pragmas.ToString(), ["pendingMigrations"] = pending.Count };
             if (!pragmas.IsRight)
