@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using ResetConsole.Auth;
 using ResetConsole.Infrastructure;
 
@@ -20,7 +19,7 @@ public class ConsoleTestContext : BunitContext, IAsyncLifetime
     public ConsoleTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddConsoleMudServices();
         Services.AddAuthorizationCore();
         // bUnit registers a placeholder that refuses to answer; the real service evaluates the real policies.
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();

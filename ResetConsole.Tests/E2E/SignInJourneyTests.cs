@@ -33,6 +33,33 @@ public sealed class SignInJourneyTests(ConsoleAppFixture app)
     }
 
     [Fact]
+    public async Task ThemeToggle_ByKeyboard_SwitchesToDarkKeepsFocusAndIsRememberedAfterAReload()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        var shell = await new SignInPage(page).SignInAsync("dana");
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Welcome, Dana Whitfield");
+        var toDark = page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" });
+        var toLight = page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" });
+        await Assertions.Expect(toLight).ToBeHiddenAsync();
+
+        await toDark.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bconsole-dark\b"));
+        await Assertions.Expect(toLight).ToBeFocusedAsync();
+        await Assertions.Expect(toDark).ToBeHiddenAsync();
+
+        await page.ReloadAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Welcome, Dana Whitfield");
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bconsole-dark\b"));
+        await toLight.ClickAsync();
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bconsole-dark\b"));
+        await Assertions.Expect(toDark).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Agent_BrowsesAccounts_SeesMaskedContactsAndSearches()
     {
         var page = await app.NewPageAsync();

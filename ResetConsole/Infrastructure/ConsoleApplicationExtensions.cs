@@ -57,11 +57,17 @@ public static class ConsoleApplicationExtensions
 
     public static IServiceCollection AddConsoleUi(this IServiceCollection services)
     {
-        services.AddMudServices();
+        services.AddConsoleMudServices();
         services.TryAddSingleton<ResetConsole.Components.Layout.ThemeStylesheet>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
     }
+
+    /// <summary>MudBlazor as the console configures it (also what the component tests render with).</summary>
+    public static IServiceCollection AddConsoleMudServices(this IServiceCollection services) =>
+        // The layout holds the only MudPopoverProvider, so MudBlazor's duplicate check (a JS call from every circuit
+        // as it starts) has nothing to find.
+        services.AddMudServices(config => config.PopoverOptions.ThrowOnDuplicateProvider = false);
 
     public static WebApplication UseConsolePipeline(this WebApplication app)
     {

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
-using MudBlazor.Services;
 using ResetConsole.Auth;
+using ResetConsole.Infrastructure;
 using ResetConsole.Infrastructure.Events;
 
 namespace ResetConsole.Bench;
@@ -18,7 +18,7 @@ public static class BenchUi
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddMudServices();
+        services.AddConsoleMudServices();
         services.AddSingleton<IJSRuntime, SilentJsRuntime>();
         services.AddSingleton<NavigationManager, FixedNavigationManager>();
         services.AddAuthorizationCore();

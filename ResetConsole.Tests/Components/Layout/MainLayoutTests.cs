@@ -1,71 +1,38 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.JSInterop;
 using ResetConsole.Auth;
 using ResetConsole.Components.Layout;
 
 namespace ResetConsole.Tests.Components.Layout;
 
-/// <summary>The shell: plain markup, the theme switched in the browser, the drawer, and the theme's CSS built once.</summary>
+/// <summary>The shell: plain markup, no JS calls as a circuit starts, the theme switched in the browser, the drawer, and the theme's CSS built once.</summary>
 public sealed class MainLayoutTests : ConsoleTestContext
 {
     public MainLayoutTests()
     {
         SetRendererInfo(new RendererInfo("Server", true));
-        JSInterop.SetupModule("./js/countdown.js");
     }
 
     [Fact]
-    public void ThemeToggle_SwitchesTheThemeInTheBrowserAndSaysWhatItWillDoNext()
+    public void Render_MakesNoJsCallsAndOffersBothThemeChoicesForTheBrowserToPick()
     {
         SignIn("Dana", Roles.Agent);
-        JSInterop.Setup<bool>("consoleTheme.isDark").SetResult(false);
-        var setDark = JSInterop.Setup<bool>("consoleTheme.set", true).SetResult(true);
-        var layout = RenderLayout();
-
-        layout.Find("button[aria-label='Switch to dark theme']").Click();
-
-        layout.WaitForAssertion(() => layout.Find("button[aria-label='Switch to light theme']"));
-        Assert.Single(setDark.Invocations);
-    }
-
-    [Fact]
-    public void FirstRender_ADarkThemeChosenEarlierInThisBrowser_IsReflectedInTheToggle()
-    {
-        SignIn("Dana", Roles.Agent);
-        JSInterop.Setup<bool>("consoleTheme.isDark").SetResult(true);
+        // Strict: any JS call the shell made as a circuit starts would fail the render.
+        JSInterop.Mode = JSRuntimeMode.Strict;
 
         var layout = RenderLayout();
 
-        layout.WaitForAssertion(() => layout.Find("button[aria-label='Switch to light theme']"));
-    }
-
-    [Fact]
-    public void ThemeScriptMissing_ThePageStaysLightAndUsable()
-    {
-        SignIn("Dana", Roles.Agent);
-        JSInterop.Setup<bool>("consoleTheme.isDark").SetException(new JSException("consoleTheme is not defined"));
-        JSInterop.Setup<bool>("consoleTheme.set", true).SetException(new JSException("consoleTheme is not defined"));
-        var layout = RenderLayout();
-
-        layout.Find("button[aria-label='Switch to dark theme']").Click();
-
-        layout.WaitForAssertion(() => layout.Find("button[aria-label='Switch to dark theme']"));
-        layout.Find("button[aria-label='Toggle navigation']").Click();
-        Assert.Equal("false", layout.Find("button[aria-label='Toggle navigation']").GetAttribute("aria-expanded"));
-    }
-
-    [Fact]
-    public void BrowserLeavesDuringTheFirstRender_TheCircuitEndsWithoutAnUnhandledError()
-    {
-        SignIn("Dana", Roles.Agent);
-        JSInterop.Setup<bool>("consoleTheme.isDark").SetException(new JSDisconnectedException("The circuit has disconnected."));
-
-        var layout = RenderLayout();
-
-        layout.Find("button[aria-label='Switch to dark theme']");
-        Assert.False(Renderer.UnhandledException.IsCompleted, "a closed tab must not be logged as an unhandled circuit error");
+        Assert.Empty(JSInterop.Invocations);
+        var dark = layout.Find("button[data-theme-choice='dark']");
+        var light = layout.Find("button[data-theme-choice='light']");
+        Assert.Equal("Switch to dark theme", dark.GetAttribute("aria-label"));
+        Assert.Equal("Switch to light theme", light.GetAttribute("aria-label"));
+        // app.css hides the one that does not apply; neither carries a server handler.
+        Assert.Contains("theme-choice-dark", dark.ClassName);
+        Assert.Contains("theme-choice-light", light.ClassName);
+        Assert.Null(dark.GetAttribute("blazor:onclick"));
+        Assert.Null(light.GetAttribute("blazor:onclick"));
     }
 
     [Fact]

@@ -30,8 +30,13 @@ public sealed partial class CasePageObject(IPage page)
     public async Task EnterCodeAsync(string code)
     {
         var step = StepByTitle("One-time code to a contact of record");
-        await step.GetByLabel("Code read back by the caller").FillAsync(code);
+        var field = step.GetByLabel("Code read back by the caller");
+        await field.FillAsync(code);
+        var element = await field.ElementHandleAsync();
         await step.GetByRole(AriaRole.Button, new() { Name = "Check code" }).ClickAsync();
+        // The check is done when the server has cleared the field (or removed it: passed, or frozen). Typing the next
+        // code before then would be wiped when this check finishes.
+        await page.WaitForFunctionAsync("el => !el.isConnected || (!el.disabled && el.value === '')", element);
     }
 
     /// <summary>Out of business hours, or on a text channel, the policy adds a callback; a test run at any hour completes it.</summary>

@@ -31,7 +31,11 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.Navigation(c => c.SideEffects).AutoInclude();
         builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.ApprovalDueAt });
         builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.TierId, c.ApprovalDueAt });
-        builder.HasIndex(c => new { c.SubjectId, c.Status });
+        // A subject's history for the policy's signals (CaseHistory): the open case check and the last reset are seeks
+        // on the first, failed verifications a range on the second, the last freeze a seek on the third (few rows).
+        builder.HasIndex(c => new { c.SubjectId, c.Status, c.ClosedAt });
+        builder.HasIndex(c => new { c.SubjectId, c.OpenedAt });
+        builder.HasIndex(c => new { c.SubjectId, c.FrozenAt }).HasFilter("\"FrozenAt\" IS NOT NULL");
         builder.HasIndex(c => new { c.OpenedById, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
 

@@ -729,9 +729,14 @@ namespace ResetConsole.Data.Migrations
 
                     b.HasIndex("Status", "OpenedAt");
 
-                    b.HasIndex("SubjectId", "Status");
+                    b.HasIndex("SubjectId", "FrozenAt")
+                        .HasFilter("\"FrozenAt\" IS NOT NULL");
+
+                    b.HasIndex("SubjectId", "OpenedAt");
 
                     b.HasIndex("Status", "ApprovalQueue", "ApprovalDueAt");
+
+                    b.HasIndex("SubjectId", "Status", "ClosedAt");
 
                     b.HasIndex("Status", "ApprovalQueue", "TierId", "ApprovalDueAt");
 

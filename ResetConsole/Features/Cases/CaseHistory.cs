@@ -10,22 +10,30 @@ namespace ResetConsole.Features.Cases;
 public sealed class CaseHistory(IOptions<CaseOptions> options)
 {
     /// <summary>
-    /// The subject's last reset and freeze (one query), failed verifications in the window, and, when
-    /// <paramref name="agentId"/> is given, that agent's cases in the last hour (a re-evaluation of an open case leaves
-    /// it out: the agent's pace counted when the case opened).
+    /// The subject's last reset and freeze and the failed verifications in the window (one statement, each part an
+    /// index seek or range: a long-lived account accumulates cases), and, when <paramref name="agentId"/> is given, that
+    /// agent's cases in the last hour (a re-evaluation of an open case leaves it out: the agent's pace counted when the
+    /// case opened).
     /// </summary>
     public async Task<RecentHistory> ReadAsync(AppDbContext db, string subjectId, string? agentId, DateTimeOffset now, CancellationToken ct)
     {
-        var failedSince = now - options.Value.FailedVerificationWindow;
-        var subjectCases = db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.SubjectId == subjectId);
-        var last = await subjectCases.GroupBy(c => c.SubjectId)
-            .Select(g => new { Reset = g.Max(c => c.Status == CaseStatus.Completed ? c.ClosedAt : null), Frozen = g.Max(c => c.FrozenAt) })
-            .SingleOrDefaultAsync(ct);
-        var failed = await db.VerificationSteps.AsNoTracking()
-            .Where(s => subjectCases.Where(c => c.OpenedAt >= failedSince).Select(c => c.Id).Contains(s.CaseId))
-            .SumAsync(s => s.FailedAttempts + (s.Status == StepStatus.Failed ? 1 : 0), ct);
+        var recent = await SubjectQuery(db, subjectId, now - options.Value.FailedVerificationWindow).FirstOrDefaultAsync(ct);
         var agentCases = agentId is null ? 0 : await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
             .CountAsync(c => c.OpenedById == agentId && c.OpenedAt >= now.AddHours(-1), ct);
-        return new RecentHistory(last?.Reset, failed, agentCases, last?.Frozen);
+        return new RecentHistory(recent?.LastResetAt, recent?.FailedVerifications ?? 0, agentCases, recent?.LastFrozenAt);
     }
+
+    /// <summary>The subject's part as one statement (its query plan is checked in CaseHistoryTests).</summary>
+    internal static IQueryable<SubjectHistory> SubjectQuery(AppDbContext db, string subjectId, DateTimeOffset failedSince)
+    {
+        var subjectCases = db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.SubjectId == subjectId);
+        return subjectCases.Select(_ => new SubjectHistory(
+            subjectCases.Where(c => c.Status == CaseStatus.Completed).Max(c => c.ClosedAt),
+            subjectCases.Where(c => c.FrozenAt != null).Max(c => c.FrozenAt),
+            db.VerificationSteps
+                .Where(s => subjectCases.Where(c => c.OpenedAt >= failedSince).Select(c => c.Id).Contains(s.CaseId))
+                .Sum(s => s.FailedAttempts + (s.Status == StepStatus.Failed ? 1 : 0))));
+    }
+
+    internal sealed record SubjectHistory(DateTimeOffset? LastResetAt, DateTimeOffset? LastFrozenAt, int FailedVerifications);
 }

@@ -24,6 +24,7 @@ public sealed class CaseService(
     IPolicyCatalog policies,
     CaseHistory history,
     CaseWriter writer,
+    ResetConsole.Features.Exceptions.ExceptionService exceptions,
     SubjectProtector protector,
     IAuditLog audit,
     SecurityAlerts alerts,
@@ -99,6 +100,7 @@ public sealed class CaseService(
     /// <summary>The case as the actor may see it, and the directory's record of its subject (null once it left).</summary>
     private async Task<(CaseDetails Details, Subject? Subject)> LoadAsync(StaffActor actor, Guid caseId, CancellationToken ct)
     {
+        var asOf = hub.Sequence;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await StaffAccess.RequireAsync(db, actor, CaseAccess.Readers, ct);
         var recoveryCase = await db.RecoveryCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
@@ -117,11 +119,14 @@ public sealed class CaseService(
         var canWork = current.Has(Roles.Agent) && CaseAccess.IsOpener(current, recoveryCase);
         var callbackPending = canWork && recoveryCase.Steps.Any(s => s.Status == StepStatus.Pending && s.Allows(StepKind.Callback));
         var callbackNumber = callbackPending && subject is not null ? (await Verification.CallbackTargets.PhoneOfRecordAsync(subject, directory, ct))?.Value : null;
+        var caseExceptions = await exceptions.ReadAsync(db, current, recoveryCase, withOptions: true, ct);
         return (new CaseDetails(recoveryCase, View(subject, recoveryCase, callbackNumber), challenges, protection, canWork,
             CaseAccess.IsOpener(current, recoveryCase) || current.Has(Roles.Supervisor) || current.Has(Roles.SecurityLead),
             current.Has(Roles.SecurityLead), now)
         {
             CanRetry = current.Has(Roles.Supervisor) || current.Has(Roles.SecurityLead),
+            Exceptions = caseExceptions,
+            AsOf = asOf,
         }, subject);
     }
 

@@ -17,6 +17,12 @@ public sealed record CaseDetails(
 {
     /// <summary>Supervisors and security leads retry a case whose side effects failed.</summary>
     public bool CanRetry { get; init; }
+
+    /// <summary>The case's exceptions panel, read with the case on the same context and staff check.</summary>
+    public ResetConsole.Features.Exceptions.CaseExceptions Exceptions { get; init; } = ResetConsole.Features.Exceptions.CaseExceptions.None;
+
+    /// <summary>The hub's sequence just before this was read: if nothing was published since, it is still current.</summary>
+    public long AsOf { get; init; }
 }
 
 public sealed record CaseSubjectView(

@@ -52,20 +52,29 @@ public sealed class ExceptionService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await StaffAccess.RequireAsync(db, actor, CaseAccess.Readers, ct);
         var recoveryCase = await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Include(c => c.Steps).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-        var mayList = recoveryCase is not null && (current.Id == recoveryCase.OpenedById || current.Has(Roles.Supervisor) || Readers.Any(current.Has));
-        var mayAsk = withOptions && recoveryCase is not null && CaseAccess.IsOpener(current, recoveryCase) && current.Has(Roles.Agent)
+        return recoveryCase is null ? CaseExceptions.None : await ReadAsync(db, current, recoveryCase, withOptions, ct);
+    }
+
+    /// <summary>
+    /// The panel for a caller that has just checked <paramref name="current"/> and read the case with its steps on
+    /// <paramref name="db"/> (the case page's own read): only the grants are read here.
+    /// </summary>
+    internal async Task<CaseExceptions> ReadAsync(AppDbContext db, StaffActor current, RecoveryCase recoveryCase, bool withOptions, CancellationToken ct)
+    {
+        var mayList = current.Id == recoveryCase.OpenedById || current.Has(Roles.Supervisor) || Readers.Any(current.Has);
+        var mayAsk = withOptions && CaseAccess.IsOpener(current, recoveryCase) && current.Has(Roles.Agent)
             && recoveryCase.Status == CaseStatus.Verifying;
         if (!mayList && !mayAsk)
         {
             return CaseExceptions.None;
         }
 
-        var grants = await db.ExceptionGrants.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.RequestedAt).ToListAsync(ct);
+        var grants = await db.ExceptionGrants.AsNoTracking().Where(e => e.CaseId == recoveryCase.Id).OrderBy(e => e.RequestedAt).ToListAsync(ct);
         IReadOnlyList<ExceptionOption> options = [];
         if (mayAsk)
         {
             var open = grants.Where(e => e.Status is ExceptionStatus.Requested or ExceptionStatus.Active).Select(e => e.StepId).ToHashSet();
-            var policy = await policies.GetVersionAsync(recoveryCase!.PolicyVersion, ct);
+            var policy = await policies.GetVersionAsync(recoveryCase.PolicyVersion, ct);
             options = [.. from step in recoveryCase.Steps.Where(s => s.Status == StepStatus.Pending && !open.Contains(s.Id)).OrderBy(s => s.Order)
                           from type in policy.Definition.ExceptionTypes
                           where (type.TierIds.Count == 0 || type.TierIds.Contains(recoveryCase.TierId)) && type.MayWaive.Any(step.Allows)

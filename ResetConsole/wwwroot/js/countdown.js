@@ -1,5 +1,6 @@
 // Ticks every countdown on the page in the browser, once a second, so the server renders a deadline once and
-// re-renders only when the deadline itself changes. One interval serves every [data-countdown] element.
+// re-renders only when the deadline itself changes. One interval serves every [data-countdown] element, including
+// those a circuit renders later. Loaded by the page (App.razor), so no circuit calls into it.
 let handle = null;
 
 export function start() {
@@ -8,6 +9,8 @@ export function start() {
     handle = setInterval(tick, 1000);
   }
 }
+
+start();
 
 function tick() {
   const now = Date.now();

@@ -42,7 +42,10 @@ public static class ReconnectScenario
 
     private static async Task<Measured> MeasureAsync(LoadRun run, Screen screen, int n)
     {
-        var back = new ConcurrentBag<(double Seconds, string How)>();
+        // One entry per agent: an agent that is lost again after it came back (the old process still serving during a
+        // slow stop) is counted once, and the second loss is reported.
+        var back = new ConcurrentDictionary<Circuit, (double Seconds, string How)>();
+        var lostAgain = 0;
         var failures = new ConcurrentBag<string>();
         var clock = new Stopwatch();
         var allSettled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,6 +53,11 @@ public static class ReconnectScenario
         {
             _ = Task.Run(async () =>
             {
+                if (back.ContainsKey(circuit))
+                {
+                    Interlocked.Increment(ref lostAgain);
+                }
+
                 await RecoverAsync(circuit, clock, back, failures);
                 if (back.Count + failures.Count >= n)
                 {
@@ -73,7 +81,12 @@ public static class ReconnectScenario
             Console.WriteLine($"   {clock.Elapsed.TotalSeconds:F0} s: {back.Count} of {n} agents interactive again, {failures.Count} gave up");
         }
 
-        var times = back.Select(b => b.Seconds).Order().ToList();
+        if (lostAgain > 0)
+        {
+            run.Errors.Add("lost-again", $"{screen.Title}: {lostAgain} agents lost their page again after they were back (server down after {stopped.TotalSeconds:F1} s)");
+        }
+
+        var times = back.Values.Select(b => b.Seconds).Order().ToList();
         var missing = n - back.Count;
         if (missing > 0)
         {
@@ -84,7 +97,7 @@ public static class ReconnectScenario
         await run.CloseAsync(circuits);
         return new Measured(stopped, ready, missing, times.Count > 0 ? times[^1] : double.NaN,
             times.Count > 0 ? Stats.Percentile(times, 0.5) : double.NaN, times.Count > 0 ? Stats.Percentile(times, 0.95) : double.NaN,
-            back.Count(b => b.How == "reconnect"), back.Count(b => b.How == "reload"));
+            back.Values.Count(b => b.How == "reconnect"), back.Values.Count(b => b.How == "reload"));
     }
 
     private sealed record Measured(TimeSpan Stopped, TimeSpan Ready, int Missing, double Last, double P50, double P95, int Reconnected, int Reloaded);
@@ -96,7 +109,7 @@ public static class ReconnectScenario
         return TimeSpan.FromMilliseconds(baseMs * (0.5 + Random.Shared.NextDouble()));
     }
 
-    private static async Task RecoverAsync(Circuit circuit, Stopwatch clock, ConcurrentBag<(double, string)> back, ConcurrentBag<string> failures)
+    private static async Task RecoverAsync(Circuit circuit, Stopwatch clock, ConcurrentDictionary<Circuit, (double, string)> back, ConcurrentBag<string> failures)
     {
         Exception? last = null;
         for (var attempt = 0; attempt < 200; attempt++)
@@ -106,7 +119,7 @@ public static class ReconnectScenario
             {
                 if (await circuit.ReconnectAsync())
                 {
-                    back.Add((clock.Elapsed.TotalSeconds, "reconnect"));
+                    back.TryAdd(circuit, (clock.Elapsed.TotalSeconds, "reconnect"));
                     return;
                 }
 
@@ -115,7 +128,7 @@ public static class ReconnectScenario
                     await circuit.ReloadAsync();
                 }
 
-                back.Add((clock.Elapsed.TotalSeconds, "reload"));
+                back.TryAdd(circuit, (clock.Elapsed.TotalSeconds, "reload"));
                 return;
             }
             catch (Exception ex)

@@ -59,7 +59,6 @@ public static class JsInterop
             ["scrollX"] = 0, ["scrollY"] = 0, ["windowWidth"] = 1440, ["windowHeight"] = 900,
         },
         "Blazor._internal.PageTitle.getAndRemoveExistingTitle" => "ResetConsole",
-        "consoleTheme.isDark" or "consoleTheme.set" => false,
         _ => null,
     };
 
