@@ -6,6 +6,8 @@ namespace ResetConsole.Tests.E2E;
 [Collection(ConsoleAppCollection.Name)]
 public sealed class SignInJourneyTests(ConsoleAppFixture app)
 {
+    private static readonly System.Text.RegularExpressions.Regex DarkTheme = new(@"\bconsole-dark\b");
+
     [Theory]
     [InlineData("dana", "Dana Whitfield", "Agent", new[] { "Home", "Cases", "Accounts", "Demo outbox" })]
     [InlineData("sam", "Sam Carter", "Supervisor", new[] { "Home", "Cases", "Supervisor queue", "Accounts", "Demo outbox" })]
@@ -46,15 +48,15 @@ public sealed class SignInJourneyTests(ConsoleAppFixture app)
         await toDark.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bconsole-dark\b"));
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(DarkTheme);
         await Assertions.Expect(toLight).ToBeFocusedAsync();
         await Assertions.Expect(toDark).ToBeHiddenAsync();
 
         await page.ReloadAsync();
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Welcome, Dana Whitfield");
-        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bconsole-dark\b"));
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(DarkTheme);
         await toLight.ClickAsync();
-        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bconsole-dark\b"));
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(DarkTheme);
         await Assertions.Expect(toDark).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
