@@ -5,6 +5,7 @@ using ResetConsole.Directory;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Subjects;
 using ResetConsole.Features.Audit;
+using ResetConsole.Features.Exceptions;
 using ResetConsole.Features.Policy;
 using ResetConsole.Features.Security;
 using ResetConsole.Infrastructure.Events;
@@ -24,7 +25,7 @@ public sealed class CaseService(
     IPolicyCatalog policies,
     CaseHistory history,
     CaseWriter writer,
-    ResetConsole.Features.Exceptions.ExceptionService exceptions,
+    ExceptionService exceptions,
     SubjectProtector protector,
     IAuditLog audit,
     SecurityAlerts alerts,

@@ -1,5 +1,6 @@
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Subjects;
+using ResetConsole.Features.Exceptions;
 using ResetConsole.Policy;
 
 namespace ResetConsole.Features.Cases;
@@ -19,7 +20,7 @@ public sealed record CaseDetails(
     public bool CanRetry { get; init; }
 
     /// <summary>The case's exceptions panel, read with the case on the same context and staff check.</summary>
-    public ResetConsole.Features.Exceptions.CaseExceptions Exceptions { get; init; } = ResetConsole.Features.Exceptions.CaseExceptions.None;
+    public CaseExceptions Exceptions { get; init; } = CaseExceptions.None;
 
     /// <summary>The hub's sequence just before this was read: if nothing was published since, it is still current.</summary>
     public long AsOf { get; init; }
