@@ -5,7 +5,7 @@
 # seeded to 100,000 cases with 10,000 open; then rewrites the generated tables in docs/performance.md.
 #
 #   bench/run.sh                 the sizes (an hour or more on 2 cores)
-#   QUICK=1 bench/run.sh         small sizes, a few minutes: to check the harness, not to quote
+#   QUICK=1 bench/run.sh         small sizes, about 25 minutes on 2 cores: to check the harness, not to quote
 #   SCENARIOS="footprint fanout" FANOUT_CIRCUITS=500 bench/run.sh
 #
 # Exits non-zero if any benchmark or scenario fails, and on any circuit error (the report is still written, with the
