@@ -1,16 +1,8 @@
 // Ticks every countdown on the page in the browser, once a second, so the server renders a deadline once and
 // re-renders only when the deadline itself changes. One interval serves every [data-countdown] element, including
 // those a circuit renders later. Loaded by the page (App.razor), so no circuit calls into it.
-let handle = null;
-
-export function start() {
-  if (handle === null) {
-    tick();
-    handle = setInterval(tick, 1000);
-  }
-}
-
-start();
+tick();
+setInterval(tick, 1000);
 
 function tick() {
   const now = Date.now();

@@ -14,8 +14,6 @@
     return on;
   }
 
-  window.consoleTheme = { isDark: () => root.classList.contains(dark), set };
-
   document.addEventListener('click', (e) => {
     const choice = e.target instanceof Element ? e.target.closest('[data-theme-choice]') : null;
     if (!choice) return;
