@@ -75,6 +75,8 @@ public static class AuthServiceCollectionExtensions
         var identity = (ClaimsIdentity)context.Principal!.Identity!;
         services.GetRequiredService<RoleClaimMapper>().Apply(identity);
         identity.AddClaim(SignInTime.Create(services.GetRequiredService<TimeProvider>().GetUtcNow()));
+        // The code has been redeemed: the redirect address it was bound to need not ride in the session cookie.
+        context.Properties?.Items.Remove(OpenIdConnectDefaults.RedirectUriForCodePropertiesKey);
         await services.GetRequiredService<StaffDirectory>().RecordSignInAsync(context.Principal, context.HttpContext.RequestAborted);
         AuthLog.SignedIn(services.GetRequiredService<ILoggerFactory>().CreateLogger("ResetConsole.Auth"),
             identity.FindFirst(StaffClaims.Subject)?.Value ?? "?", StaffDirectory.RolesOf(context.Principal));

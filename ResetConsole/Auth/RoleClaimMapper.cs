@@ -6,6 +6,9 @@ namespace ResetConsole.Auth;
 /// <summary>
 /// Turns whatever the identity provider calls roles or groups into the console's role claims, so the rest of the
 /// app only ever sees <see cref="Roles"/>. Anything unmapped is dropped: a provider group never becomes a role by accident.
+/// Then every claim the console does not read is dropped too (token ids, nonces, hashes, the provider's group list):
+/// the session cookie carries only what <see cref="StaffActor"/> and the staff check use, and each open screen holds
+/// that cookie and the principal read from it for as long as it is open.
 /// </summary>
 public sealed class RoleClaimMapper(ConsoleAuthOptions options)
 {
@@ -33,7 +36,19 @@ public sealed class RoleClaimMapper(ConsoleAuthOptions options)
         {
             identity.AddClaim(new Claim(StaffClaims.Vendor, "true"));
         }
+
+        foreach (var claim in identity.Claims.Where(c => !Kept.Contains(c.Type)).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
     }
+
+    /// <summary>The claim types the console reads (<see cref="StaffClaims"/>); <see cref="SignInTime"/> is added after mapping.</summary>
+    private static readonly HashSet<string> Kept =
+    [
+        StaffClaims.Subject, StaffClaims.Name, StaffClaims.Username, StaffClaims.Role, StaffClaims.Issuer, StaffClaims.Vendor,
+        StaffClaims.VendorName, SignInTime.ClaimType,
+    ];
 
     public IReadOnlyList<string> MapRoles(IEnumerable<string> providerRoles)
     {

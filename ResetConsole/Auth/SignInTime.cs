@@ -8,8 +8,8 @@ public static class SignInTime
 {
     public const string ClaimType = "console_signed_in_at";
 
-    public static Claim Create(DateTimeOffset now) =>
-        new(ClaimType, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+    // A plain string claim: a value type other than string is written into the cookie with every session.
+    public static Claim Create(DateTimeOffset now) => new(ClaimType, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
 
     public static DateTimeOffset? Read(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirst(ClaimType)?.Value, CultureInfo.InvariantCulture, out var seconds)

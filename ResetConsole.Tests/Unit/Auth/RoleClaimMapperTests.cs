@@ -94,6 +94,24 @@ public sealed class RoleClaimMapperTests
         Assert.Empty(Roles(identity));
     }
 
+    [Fact]
+    public void Apply_KeepsOnlyTheClaimsTheConsoleReads()
+    {
+        var identity = Identity(
+            ("sub", "u-1"), ("iss", "https://login.example/"), ("name", "Dana Whitfield"), ("preferred_username", "dana"),
+            ("vendor_name", "Northwind Support"), ("groups", "desk"), ("groups", "outsourced-desk"), ("oi_au_id", "a1"),
+            ("oi_tkn_id", "t1"), ("nonce", "n1"), ("at_hash", "h1"), ("email", "dana@example.com"));
+        var options = new ConsoleAuthOptions { RoleClaim = "groups", RoleMap = new() { ["desk"] = "Agent" }, VendorRole = "outsourced-desk" };
+
+        new RoleClaimMapper(options).Apply(identity);
+
+        Assert.Equal(
+            ["iss=https://login.example/", "name=Dana Whitfield", "preferred_username=dana", "role=Agent", "sub=u-1", "vendor=true", "vendor_name=Northwind Support"],
+            identity.Claims.Select(c => $"{c.Type}={c.Value}").Order(StringComparer.Ordinal));
+        var actor = StaffActor.From(new ClaimsPrincipal(identity));
+        Assert.Equal(("https://login.example/", "u-1", "Dana Whitfield", "dana", true), (actor.Issuer, actor.Id, actor.Name, actor.Username, actor.IsVendor));
+    }
+
     private static ClaimsIdentity Identity(params (string Type, string Value)[] claims) =>
         new(claims.Select(c => new Claim(c.Type, c.Value)), "test", StaffClaims.Name, StaffClaims.Role);
 

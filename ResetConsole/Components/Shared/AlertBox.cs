@@ -25,7 +25,7 @@ public static class AlertBox
     public static RenderFragment Render(Severity severity, RenderFragment content, bool urgent = false, string? extraClass = null) => builder =>
     {
         builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", extraClass is null ? MudCss.Alert(severity) : $"{MudCss.Alert(severity)} {extraClass}");
+        builder.AddAttribute(1, "class", MudCss.Alert(severity, extraClass ?? ""));
         if (urgent)
         {
             builder.AddAttribute(2, "role", "alert");
