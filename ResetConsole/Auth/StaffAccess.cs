@@ -9,6 +9,11 @@ namespace ResetConsole.Auth;
 /// </summary>
 public sealed class StaffAccess(IDbContextFactory<AppDbContext> dbFactory)
 {
+    // Compiled once: the check runs before every action and every screen's read (docs/performance.md, "compiled queries").
+    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<StaffMember?>> StaffRecord =
+        EF.CompileAsyncQuery((AppDbContext db, string issuer, string subjectId, CancellationToken ct) =>
+            db.Staff.AsNoTracking().SingleOrDefault(s => s.Issuer == issuer && s.SubjectId == subjectId));
+
     public async Task<StaffActor> RequireAsync(StaffActor actor, IReadOnlyCollection<string> anyOfRoles, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -18,7 +23,7 @@ public sealed class StaffAccess(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>The same check on a context the caller already holds (inside a write transaction, it sees the staff record as that transaction does).</summary>
     public static async Task<StaffActor> RequireAsync(AppDbContext db, StaffActor actor, IReadOnlyCollection<string> anyOfRoles, CancellationToken ct = default)
     {
-        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Issuer == actor.Issuer && s.SubjectId == actor.Id, ct);
+        var staff = await StaffRecord(db, actor.Issuer, actor.Id, ct);
         if (staff is not { IsActive: true })
         {
             throw new AccessRefusedException("Your console access is not active.");

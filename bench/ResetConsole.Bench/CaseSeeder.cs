@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ResetConsole.Auth;
 using ResetConsole.Data;
+using ResetConsole.Directory;
+using ResetConsole.Features.Cases;
 using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Subjects;
 using ResetConsole.Policy;
@@ -60,5 +63,35 @@ public static class CaseSeeder
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>
+    /// Real cases opened through the service by <paramref name="agent"/> (an MFA reset by phone for each employee in the
+    /// demo directory until <paramref name="count"/> are open), with their verification scripts: the agent's case page.
+    /// </summary>
+    public static async Task<List<Guid>> OpenAgentCasesAsync(BenchHost host, string agent, int count)
+    {
+        var ids = new List<Guid>();
+        var opener = await host.StaffAsync(agent, Roles.Agent);
+        var cases = host.Get<CaseService>();
+        var subjects = await host.Get<IDirectoryConnector>().SearchAsync(new DirectorySearch(string.Empty, PageSize: DirectorySearch.MaxPageSize));
+        var opened = 0;
+        foreach (var subject in subjects.Items.Where(s => s.Kind == Domain.Subjects.SubjectKind.Employee))
+        {
+            try
+            {
+                ids.Add(await cases.OpenAsync(opener, new OpenCaseRequest(subject.Id, RequestedAction.MfaReset, RequestChannel.Phone, $"BENCH-{opened}")));
+                if (++opened == count)
+                {
+                    return ids;
+                }
+            }
+            catch (Exception ex) when (ex is Domain.Cases.CaseRuleException or OpenCaseConflictException)
+            {
+                // A protected or busy account: take the next one.
+            }
+        }
+
+        throw new InvalidOperationException($"Only {opened} agent cases could be opened.");
     }
 }

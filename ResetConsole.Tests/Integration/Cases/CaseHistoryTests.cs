@@ -23,7 +23,7 @@ public sealed class CaseHistoryTests : IAsyncLifetime
     public async Task SubjectQuery_IsOneStatementOfIndexSeeks_NotAReadOfEveryCaseTheSubjectEverHad()
     {
         await using var db = await _harness.DbAsync();
-        var text = CaseHistory.SubjectQuery(db, "u-1001", Now.AddDays(-7)).ToQueryString();
+        var text = CaseHistory.SubjectQuery.Compile()(db, "u-1001", Now.AddDays(-7)).ToQueryString();
 
         var plan = await QueryPlanAsync(db, text);
 

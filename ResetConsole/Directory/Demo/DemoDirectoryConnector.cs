@@ -113,23 +113,35 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
         return id is null ? null : await FindAsync(id, ct);
     }
 
+    // Compiled once: approvals and every case page's open look people up.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<DemoAccount?>> AccountById =
+        EF.CompileAsyncQuery((AppDbContext db, string subjectId, CancellationToken ct) => db.DemoAccounts.AsNoTracking()
+            .Include(a => a.Contacts).Include(a => a.Authenticators).Include(a => a.Sessions)
+            .AsSingleQuery()
+            .SingleOrDefault(a => a.Id == subjectId));
+
+    private static readonly Func<AppDbContext, List<string>, IAsyncEnumerable<(string Id, string Name)>> NamesByIds =
+        EF.CompileAsyncQuery<AppDbContext, List<string>, (string, string)>((db, ids) =>
+            db.DemoAccounts.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => ValueTuple.Create(a.Id, a.DisplayName)));
+
     public async Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One statement: an account has a handful of contacts, authenticators and sessions, so the joined rows stay few,
         // and approvals and case pages look people up several times a second.
-        var account = await db.DemoAccounts.AsNoTracking()
-            .Include(a => a.Contacts).Include(a => a.Authenticators).Include(a => a.Sessions)
-            .AsSingleQuery()
-            .SingleOrDefaultAsync(a => a.Id == subjectId, ct);
+        var account = await AccountById(db, subjectId, ct);
         if (account is null)
         {
             return null;
         }
 
         var related = new[] { account.ManagerId, account.OwnerId }.OfType<string>().ToList();
-        var names = await db.DemoAccounts.AsNoTracking().Where(a => related.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
+        var names = new Dictionary<string, string>();
+        await foreach (var (id, name) in NamesByIds(db, related).WithCancellation(ct))
+        {
+            names[id] = name;
+        }
+
         return DemoAccountMapper.ToSubject(account, names);
     }
 }

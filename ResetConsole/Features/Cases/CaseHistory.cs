@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResetConsole.Data;
@@ -17,23 +18,32 @@ public sealed class CaseHistory(IOptions<CaseOptions> options)
     /// </summary>
     public async Task<RecentHistory> ReadAsync(AppDbContext db, string subjectId, string? agentId, DateTimeOffset now, CancellationToken ct)
     {
-        var recent = await SubjectQuery(db, subjectId, now - options.Value.FailedVerificationWindow).FirstOrDefaultAsync(ct);
+        SubjectHistory? recent = null;
+        await foreach (var row in Subject(db, subjectId, now - options.Value.FailedVerificationWindow).WithCancellation(ct))
+        {
+            recent = row;
+        }
+
         var agentCases = agentId is null ? 0 : await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
             .CountAsync(c => c.OpenedById == agentId && c.OpenedAt >= now.AddHours(-1), ct);
         return new RecentHistory(recent?.LastResetAt, recent?.FailedVerifications ?? 0, agentCases, recent?.LastFrozenAt);
     }
 
-    /// <summary>The subject's part as one statement (its query plan is checked in CaseHistoryTests).</summary>
-    internal static IQueryable<SubjectHistory> SubjectQuery(AppDbContext db, string subjectId, DateTimeOffset failedSince)
-    {
-        var subjectCases = db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.SubjectId == subjectId);
-        return subjectCases.Select(_ => new SubjectHistory(
-            subjectCases.Where(c => c.Status == CaseStatus.Completed).Max(c => c.ClosedAt),
-            subjectCases.Where(c => c.FrozenAt != null).Max(c => c.FrozenAt),
-            db.VerificationSteps
-                .Where(s => subjectCases.Where(c => c.OpenedAt >= failedSince).Select(c => c.Id).Contains(s.CaseId))
-                .Sum(s => s.FailedAttempts + (s.Status == StepStatus.Failed ? 1 : 0))));
-    }
+    /// <summary>
+    /// The subject's part as one statement of at most one row (its query plan is checked in CaseHistoryTests). Compiled
+    /// once (<see cref="Subject"/>): every case page's open runs it.
+    /// </summary>
+    internal static readonly Expression<Func<AppDbContext, string, DateTimeOffset, IQueryable<SubjectHistory>>> SubjectQuery =
+        (db, subjectId, failedSince) => db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.SubjectId == subjectId)
+            .Select(_ => new SubjectHistory(
+                db.RecoveryCases.Where(c => c.SubjectId == subjectId && c.Status == CaseStatus.Completed).Max(c => c.ClosedAt),
+                db.RecoveryCases.Where(c => c.SubjectId == subjectId && c.FrozenAt != null).Max(c => c.FrozenAt),
+                db.VerificationSteps
+                    .Where(s => db.RecoveryCases.Where(c => c.SubjectId == subjectId && c.OpenedAt >= failedSince).Select(c => c.Id).Contains(s.CaseId))
+                    .Sum(s => s.FailedAttempts + (s.Status == StepStatus.Failed ? 1 : 0))))
+            .Take(1);
+
+    private static readonly Func<AppDbContext, string, DateTimeOffset, IAsyncEnumerable<SubjectHistory>> Subject = EF.CompileAsyncQuery(SubjectQuery);
 
     internal sealed record SubjectHistory(DateTimeOffset? LastResetAt, DateTimeOffset? LastFrozenAt, int FailedVerifications);
 }

@@ -98,23 +98,35 @@ public sealed class CaseService(
     public async Task<CaseDetails> GetAsync(StaffActor actor, Guid caseId, CancellationToken ct = default) =>
         (await LoadAsync(actor, caseId, ct)).Details;
 
+    // The case page's reads, compiled once: every agent's page runs them as it opens, thousands at once after a restart
+    // (docs/performance.md, "compiled queries").
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<RecoveryCase?>> CaseToRead =
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, CancellationToken ct) => db.RecoveryCases.AsNoTracking().SingleOrDefault(c => c.Id == caseId));
+
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<ChallengeView>> ChallengesOfCase =
+        EF.CompileAsyncQuery<AppDbContext, Guid, ChallengeView>((db, caseId) => db.VerificationChallenges.AsNoTracking()
+            .Where(c => c.CaseId == caseId).OrderBy(c => c.CreatedAt)
+            .Select(c => new ChallengeView(c.Id, c.StepId, c.Kind, c.TargetLabel, c.Status, c.ExpiresAt, c.FailedAttempts, c.RespondedByName, c.Reference)));
+
     /// <summary>The case as the actor may see it, and the directory's record of its subject (null once it left).</summary>
     private async Task<(CaseDetails Details, Subject? Subject)> LoadAsync(StaffActor actor, Guid caseId, CancellationToken ct)
     {
         var asOf = hub.Sequence;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await StaffAccess.RequireAsync(db, actor, CaseAccess.Readers, ct);
-        var recoveryCase = await db.RecoveryCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
-            ?? throw new CaseRuleException("There is no such case.");
+        var recoveryCase = await CaseToRead(db, caseId, ct) ?? throw new CaseRuleException("There is no such case.");
         if (!CaseAccess.CanRead(current, recoveryCase))
         {
             throw new AccessRefusedException("Agents can open only their own cases.");
         }
 
         var now = time.GetUtcNow();
-        var challenges = await db.VerificationChallenges.AsNoTracking().Where(c => c.CaseId == caseId).OrderBy(c => c.CreatedAt)
-            .Select(c => new ChallengeView(c.Id, c.StepId, c.Kind, c.TargetLabel, c.Status, c.ExpiresAt, c.FailedAttempts, c.RespondedByName, c.Reference))
-            .ToListAsync(ct);
+        var challenges = new List<ChallengeView>();
+        await foreach (var challenge in ChallengesOfCase(db, caseId).WithCancellation(ct))
+        {
+            challenges.Add(challenge);
+        }
+
         var protection = await SubjectProtector.ActiveAsync(db, recoveryCase.SubjectId, now, ct);
         var subject = await directory.FindAsync(recoveryCase.SubjectId, ct);
         var canWork = current.Has(Roles.Agent) && CaseAccess.IsOpener(current, recoveryCase);

@@ -25,7 +25,12 @@ public sealed class SubjectProtector(IPolicyCatalog policies)
         return protection;
     }
 
+    /// <summary>The account's protection in force, tracked (a release changes it). Compiled once: every case page's open and every intake asks.</summary>
     public static Task<SubjectProtection?> ActiveAsync(AppDbContext db, string subjectId, DateTimeOffset now, CancellationToken ct) =>
-        db.SubjectProtections.Where(p => p.SubjectId == subjectId && p.ReleasedAt == null && p.Until > now)
-            .OrderByDescending(p => p.Until).FirstOrDefaultAsync(ct);
+        Active(db, subjectId, now, ct);
+
+    private static readonly Func<AppDbContext, string, DateTimeOffset, CancellationToken, Task<SubjectProtection?>> Active =
+        EF.CompileAsyncQuery((AppDbContext db, string subjectId, DateTimeOffset now, CancellationToken ct) =>
+            db.SubjectProtections.Where(p => p.SubjectId == subjectId && p.ReleasedAt == null && p.Until > now)
+                .OrderByDescending(p => p.Until).FirstOrDefault());
 }

@@ -59,6 +59,10 @@ public sealed class ExceptionService(
     /// The panel for a caller that has just checked <paramref name="current"/> and read the case with its steps on
     /// <paramref name="db"/> (the case page's own read): only the grants are read here.
     /// </summary>
+    // Compiled once: every case page reads it as it opens.
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<ExceptionGrant>> GrantsOfCase =
+        EF.CompileAsyncQuery<AppDbContext, Guid, ExceptionGrant>((db, caseId) => db.ExceptionGrants.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.RequestedAt));
+
     internal async Task<CaseExceptions> ReadAsync(AppDbContext db, StaffActor current, RecoveryCase recoveryCase, bool withOptions, CancellationToken ct)
     {
         var mayList = current.Id == recoveryCase.OpenedById || current.Has(Roles.Supervisor) || Readers.Any(current.Has);
@@ -69,7 +73,12 @@ public sealed class ExceptionService(
             return CaseExceptions.None;
         }
 
-        var grants = await db.ExceptionGrants.AsNoTracking().Where(e => e.CaseId == recoveryCase.Id).OrderBy(e => e.RequestedAt).ToListAsync(ct);
+        var grants = new List<ExceptionGrant>();
+        await foreach (var grant in GrantsOfCase(db, recoveryCase.Id).WithCancellation(ct))
+        {
+            grants.Add(grant);
+        }
+
         IReadOnlyList<ExceptionOption> options = [];
         if (mayAsk)
         {

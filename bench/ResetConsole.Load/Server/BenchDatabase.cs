@@ -63,7 +63,7 @@ public static class BenchDatabase
             // Starting three hours ahead: no seeded item falls due, so no sweep escalates one, during a run.
             await CaseSeeder.SeedAsync(host, options.Cases, awaitingSupervisor: options.OpenCases * 4 / 5, awaitingSecurity: options.OpenCases / 5,
                 start: DateTimeOffset.UtcNow.AddHours(3));
-            var ids = await OpenAgentCasesAsync(host, count: 20);
+            var ids = await CaseSeeder.OpenAgentCasesAsync(host, Agent, count: 20);
             await File.WriteAllLinesAsync(Path.Combine(folder, AgentCasesFile), ids.Select(id => id.ToString()));
         }
 
@@ -75,30 +75,4 @@ public static class BenchDatabase
     /// <summary>The cases Dana opened in the seed, for the agent's case page.</summary>
     public static IReadOnlyList<string> AgentCases(ServerOptions options) =>
         File.ReadAllLines(Path.Combine(options.WorkFolder, $"seed-{options.Cases}-{options.OpenCases}", AgentCasesFile));
-
-    private static async Task<List<Guid>> OpenAgentCasesAsync(BenchHost host, int count)
-    {
-        var ids = new List<Guid>();
-        var dana = await host.StaffAsync(Agent, Roles.Agent);
-        var cases = host.Get<CaseService>();
-        var subjects = await host.Get<IDirectoryConnector>().SearchAsync(new DirectorySearch(string.Empty, PageSize: DirectorySearch.MaxPageSize));
-        var opened = 0;
-        foreach (var subject in subjects.Items.Where(s => s.Kind == Domain.Subjects.SubjectKind.Employee))
-        {
-            try
-            {
-                ids.Add(await cases.OpenAsync(dana, new OpenCaseRequest(subject.Id, RequestedAction.MfaReset, RequestChannel.Phone, $"BENCH-{opened}")));
-                if (++opened == count)
-                {
-                    return ids;
-                }
-            }
-            catch (Exception ex) when (ex is Domain.Cases.CaseRuleException or OpenCaseConflictException)
-            {
-                // A protected or busy account: take the next one.
-            }
-        }
-
-        throw new InvalidOperationException($"Only {opened} agent cases could be opened.");
-    }
 }
