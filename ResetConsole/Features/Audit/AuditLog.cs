@@ -12,10 +12,14 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGat
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    // The last entry, compiled once: every change appends inside the write gate.
+    private static readonly Func<AppDbContext, CancellationToken, Task<AuditEntry?>> ChainHead =
+        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefault());
+
     public async Task AppendAsync(AppDbContext db, AuditRecord record, CancellationToken ct = default)
     {
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.Sequence).LastOrDefault();
-        var last = pending ?? await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        var last = pending ?? await ChainHead(db, ct);
         var entry = new AuditEntry
         {
             Sequence = (last?.Sequence ?? 0) + 1,

@@ -228,11 +228,15 @@ public sealed class CaseWriter(
 
         protected abstract Task ChangeCaseAsync(AppDbContext db, RecoveryCase recoveryCase, StaffActor current);
 
+        // The case as the change sees it, tracked, with its steps, decisions and side effects. Compiled once: every
+        // change reads it inside the write gate.
+        private static readonly Func<AppDbContext, Guid, CancellationToken, Task<RecoveryCase?>> CaseToChange =
+            EF.CompileAsyncQuery((AppDbContext db, Guid caseId, CancellationToken ct) => db.RecoveryCases.SingleOrDefault(c => c.Id == caseId));
+
         private async Task RunAsync(AppDbContext db)
         {
             Current = await StaffAccess.RequireAsync(db, actor, roles, ct);
-            var recoveryCase = await db.RecoveryCases.SingleOrDefaultAsync(c => c.Id == caseId, ct)
-                ?? throw new CaseRuleException("There is no such case.");
+            var recoveryCase = await CaseToChange(db, caseId, ct) ?? throw new CaseRuleException("There is no such case.");
             SubjectId = recoveryCase.SubjectId;
             await ChangeCaseAsync(db, recoveryCase, Current);
         }
