@@ -54,8 +54,8 @@ if [ "$BENCHMARKS" = 1 ]; then
   echo "==> BenchmarkDotNet: policy evaluation (one core)"
   (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*PolicyEvaluation*' --affinity 1 --artifacts "$artifacts" "${job[@]}") \
     || fail "policy benchmarks"
-  echo "==> BenchmarkDotNet: queue, dashboard and audit suites"
-  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*QueueQuery*' '*Dashboard*' '*Audit*' --artifacts "$artifacts" "${job[@]}") \
+  echo "==> BenchmarkDotNet: queue, case open, dashboard and audit suites"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*QueueQuery*' '*CaseOpen*' '*Dashboard*' '*Audit*' --artifacts "$artifacts" "${job[@]}") \
     || fail "query benchmarks"
   echo "==> the store under concurrency: write path ($STORE_CALLERS callers) and read path (8 readers)"
   (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- store "$STORE_CALLERS" "$STORE_SECONDS") > "$RESULTS/store.txt" \
