@@ -9,7 +9,7 @@ namespace ResetConsole.Auth;
 /// </summary>
 public sealed class StaffAccess(IDbContextFactory<AppDbContext> dbFactory)
 {
-    // Compiled once: the check runs before every action and every screen's read (docs/performance.md, "compiled queries").
+    // Compiled once: the check runs before every action and every screen's read (docs/performance.md, "The case page's open").
     private static readonly Func<AppDbContext, string, string, CancellationToken, Task<StaffMember?>> StaffRecord =
         EF.CompileAsyncQuery((AppDbContext db, string issuer, string subjectId, CancellationToken ct) =>
             db.Staff.AsNoTracking().SingleOrDefault(s => s.Issuer == issuer && s.SubjectId == subjectId));

@@ -99,7 +99,7 @@ public sealed class CaseService(
         (await LoadAsync(actor, caseId, ct)).Details;
 
     // The case page's reads, compiled once: every agent's page runs them as it opens, thousands at once after a restart
-    // (docs/performance.md, "compiled queries").
+    // (docs/performance.md, "The case page's open").
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<RecoveryCase?>> CaseToRead =
         EF.CompileAsyncQuery((AppDbContext db, Guid caseId, CancellationToken ct) => db.RecoveryCases.AsNoTracking().SingleOrDefault(c => c.Id == caseId));
 
