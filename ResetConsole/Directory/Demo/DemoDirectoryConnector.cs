@@ -136,12 +136,7 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
         }
 
         var related = new[] { account.ManagerId, account.OwnerId }.OfType<string>().ToList();
-        var names = new Dictionary<string, string>();
-        await foreach (var (id, name) in NamesByIds(db, related).WithCancellation(ct))
-        {
-            names[id] = name;
-        }
-
+        var names = await NamesByIds(db, related).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken: ct);
         return DemoAccountMapper.ToSubject(account, names);
     }
 }

@@ -18,12 +18,7 @@ public sealed class CaseHistory(IOptions<CaseOptions> options)
     /// </summary>
     public async Task<RecentHistory> ReadAsync(AppDbContext db, string subjectId, string? agentId, DateTimeOffset now, CancellationToken ct)
     {
-        SubjectHistory? recent = null;
-        await foreach (var row in Subject(db, subjectId, now - options.Value.FailedVerificationWindow).WithCancellation(ct))
-        {
-            recent = row;
-        }
-
+        var recent = await Subject(db, subjectId, now - options.Value.FailedVerificationWindow).FirstOrDefaultAsync(ct);
         var agentCases = agentId is null ? 0 : await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
             .CountAsync(c => c.OpenedById == agentId && c.OpenedAt >= now.AddHours(-1), ct);
         return new RecentHistory(recent?.LastResetAt, recent?.FailedVerifications ?? 0, agentCases, recent?.LastFrozenAt);

@@ -121,12 +121,7 @@ public sealed class CaseService(
         }
 
         var now = time.GetUtcNow();
-        var challenges = new List<ChallengeView>();
-        await foreach (var challenge in ChallengesOfCase(db, caseId).WithCancellation(ct))
-        {
-            challenges.Add(challenge);
-        }
-
+        var challenges = await ChallengesOfCase(db, caseId).ToListAsync(ct);
         var protection = await SubjectProtector.ActiveAsync(db, recoveryCase.SubjectId, now, ct);
         var subject = await directory.FindAsync(recoveryCase.SubjectId, ct);
         var canWork = current.Has(Roles.Agent) && CaseAccess.IsOpener(current, recoveryCase);

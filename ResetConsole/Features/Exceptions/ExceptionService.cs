@@ -55,13 +55,14 @@ public sealed class ExceptionService(
         return recoveryCase is null ? CaseExceptions.None : await ReadAsync(db, current, recoveryCase, withOptions, ct);
     }
 
+    // Compiled once: every case page reads it as it opens.
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<ExceptionGrant>> GrantsOfCase =
+        EF.CompileAsyncQuery<AppDbContext, Guid, ExceptionGrant>((db, caseId) => db.ExceptionGrants.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.RequestedAt));
+
     /// <summary>
     /// The panel for a caller that has just checked <paramref name="current"/> and read the case with its steps on
     /// <paramref name="db"/> (the case page's own read): only the grants are read here.
     /// </summary>
-    // Compiled once: every case page reads it as it opens.
-    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<ExceptionGrant>> GrantsOfCase =
-        EF.CompileAsyncQuery<AppDbContext, Guid, ExceptionGrant>((db, caseId) => db.ExceptionGrants.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.RequestedAt));
 
     internal async Task<CaseExceptions> ReadAsync(AppDbContext db, StaffActor current, RecoveryCase recoveryCase, bool withOptions, CancellationToken ct)
     {
@@ -73,12 +74,7 @@ public sealed class ExceptionService(
             return CaseExceptions.None;
         }
 
-        var grants = new List<ExceptionGrant>();
-        await foreach (var grant in GrantsOfCase(db, recoveryCase.Id).WithCancellation(ct))
-        {
-            grants.Add(grant);
-        }
-
+        var grants = await GrantsOfCase(db, recoveryCase.Id).ToListAsync(ct);
         IReadOnlyList<ExceptionOption> options = [];
         if (mayAsk)
         {
