@@ -14,18 +14,22 @@ public static class CaseSeeder
 {
     /// <param name="start">When the first case opened; later ones follow a minute apart. The load harness starts them
     /// in the future so that no item falls due, and no sweep escalates it, while screens are measured.</param>
-    public static async Task SeedAsync(BenchHost host, int total, int awaitingSupervisor, int awaitingSecurity, DateTimeOffset? start = null)
+    /// <param name="from">The number of the first case: a second call continues the first one's numbering with
+    /// <c>from</c> set to the first call's total (the first <paramref name="awaitingSupervisor"/> of this call wait for a
+    /// supervisor, then <paramref name="awaitingSecurity"/> for a security lead).</param>
+    public static async Task SeedAsync(BenchHost host, int total, int awaitingSupervisor, int awaitingSecurity, DateTimeOffset? start = null, int from = 0)
     {
         var first = start ?? new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
-        var random = new Random(7);
+        var random = new Random(7 + from);
         const int batch = 5_000;
-        for (var offset = 0; offset < total; offset += batch)
+        for (var offset = from; offset < from + total; offset += batch)
         {
             await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var i = offset; i < Math.Min(total, offset + batch); i++)
+            for (var i = offset; i < Math.Min(from + total, offset + batch); i++)
             {
-                var queue = i < awaitingSupervisor ? ApprovalQueue.Supervisor : i < awaitingSupervisor + awaitingSecurity ? ApprovalQueue.Security : ApprovalQueue.None;
+                var n = i - from;
+                var queue = n < awaitingSupervisor ? ApprovalQueue.Supervisor : n < awaitingSupervisor + awaitingSecurity ? ApprovalQueue.Security : ApprovalQueue.None;
                 var openedAt = first.AddMinutes(i);
                 db.RecoveryCases.Add(new RecoveryCase
                 {

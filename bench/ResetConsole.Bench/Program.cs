@@ -11,9 +11,12 @@ if (args.Length > 0 && args[0] is "fanout" or "fanout-floor")
 
 if (args.Length > 0 && args[0] == "store")
 {
-    var callers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64;
-    var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
-    return await StoreMeasurement.RunAsync(callers, TimeSpan.FromSeconds(seconds));
+    var positional = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var callers = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 64;
+    var seconds = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 15;
+    var rate = positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 1_000;
+    var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+    return await StoreMeasurement.RunAsync(callers, TimeSpan.FromSeconds(seconds), rate, only);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PolicyEvaluationBenchmarks).Assembly).Run(args);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Features.Approvals;
@@ -23,14 +24,17 @@ namespace ResetConsole.Bench;
 /// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once, each read after a change
 /// (the query every time), then while another supervisor decides 20 cases a second (the page shared between changes).</item>
 /// </list>
-/// Goals (issue 9): writes ≥ 1,000 tx/s with p99 ≤ 25 ms and no busy errors; reads p95 ≤ 2 ms.
-/// Run: cd bench/ResetConsole.Bench &amp;&amp; dotnet run -c Release -- store [callers=64] [seconds=15]
+/// Goals (issue 9): writes ≥ 1,000 tx/s with p99 ≤ 25 ms and no busy errors; reads p95 ≤ 2 ms. The write path runs
+/// twice: at saturation (each caller starts again at once: the throughput) and paced, with decisions due at the goal's
+/// rate (the latency at that load, timed from when each was due).
+/// Run: cd bench/ResetConsole.Bench &amp;&amp; dotnet run -c Release -- store [callers=64] [seconds=15] [rate=1000] [--only read|write]
 /// </summary>
 public static class StoreMeasurement
 {
-    public static async Task<int> RunAsync(int callers, TimeSpan duration)
+    public static async Task<int> RunAsync(int callers, TimeSpan duration, int rate, string? only)
     {
-        Console.WriteLine($"command: cd bench/ResetConsole.Bench && dotnet run -c Release -- store {callers} {duration.TotalSeconds:F0}");
+        var parts = only is null ? "" : $" --only {only}";
+        Console.WriteLine($"command: cd bench/ResetConsole.Bench && dotnet run -c Release -- store {callers} {duration.TotalSeconds:F0} {rate}{parts}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         await using var host = await BenchHost.StartAsync();
         Console.WriteLine("seeding 100,000 cases, 40,000 of them waiting in the supervisor queue");
@@ -39,40 +43,68 @@ public static class StoreMeasurement
         var lee = await host.StaffAsync("lee", Roles.SecurityLead);
         var approvals = host.Get<ApprovalService>();
         var hub = host.Get<ConsoleEventHub>();
-        var waiting = await WaitingCasesAsync(host);
+        var busy = 0;
 
-        // Each read after a change of its own: the staff check and the query (count and page) every time.
-        var queried = await ReadersAsync(approvals, sam, readers: 8, duration, () => hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)));
-        Report("read path, 8 readers, every read after a change (the query each time)", queried);
-
-        // What supervisors opening the queue get while decisions land (20 a second, by another supervisor, through the
-        // service): the staff check and the page shared between changes; the first reader after each decision queries.
-        using (var landing = new CancellationTokenSource())
+        if (only is null or "read")
         {
+            var waiting = await WaitingCasesAsync(host);
+
+            // Each read after a change of its own: the staff check and the query (count and page) every time.
+            var queried = await ReadersAsync(approvals, sam, readers: 8, duration, () => hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)));
+            Report("read path, 8 readers, every read after a change (the query each time)", queried);
+
+            // What supervisors opening the queue get while decisions land (20 a second, by another supervisor, through the
+            // service): the staff check and the page shared between changes; the first reader after each decision queries.
+            using var landing = new CancellationTokenSource();
             var decider = DecideEveryAsync(approvals, lee, waiting.Skip(32_000), TimeSpan.FromMilliseconds(50), landing.Token);
             var served = await ReadersAsync(approvals, sam, readers: 8, duration, before: null);
             await landing.CancelAsync();
             Report($"read path, 8 readers, {await decider:N0} decisions landing meanwhile (shared page between changes)", served);
         }
 
-        // What each approver reviewed (the case and its hash) is read first, outside the measured window: the goal is
-        // the approve transaction itself. 16,000 cases for the service, the next 16,000 for the floor.
-        var reviewed = new ConcurrentDictionary<Guid, string>();
-        var forService = waiting.Take(16_000).ToList();
-        await Parallel.ForEachAsync(forService, async (id, ct) => reviewed[id] = (await approvals.ReviewAsync(sam, id, ct)).Hash);
-        Console.WriteLine($"reviewed {reviewed.Count:N0} cases before the write path");
-        var service = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(forService), async id =>
+        if (only is null or "write")
         {
-            var clock = Stopwatch.StartNew();
-            await approvals.DecideAsync(sam, id, approve: true, "write-path measurement", reviewed[id]);
-            return clock.Elapsed.TotalMilliseconds;
-        });
-        Report("write path, ApprovalService.DecideAsync (each decision atomic in its own savepoint, committed in groups)", callers, service, "decisions");
+            // The write path needs more waiting cases than the read path's queue holds: they are added after it.
+            var paced = (int)(rate * duration.TotalSeconds);
+            Console.WriteLine($"seeding {2 * paced:N0} more cases waiting in the supervisor queue for the paced runs");
+            await CaseSeeder.SeedAsync(host, total: 2 * paced, awaitingSupervisor: 2 * paced, awaitingSecurity: 0, from: 100_000);
+            var waiting = await WaitingCasesAsync(host);
+            var path = new SqliteConnectionStringBuilder { DataSource = host.DatabasePath, Pooling = true }.ToString();
 
-        var path = new SqliteConnectionStringBuilder { DataSource = host.DatabasePath, Pooling = true }.ToString();
-        var floor = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(waiting.Skip(16_000).Take(16_000)), id => RawApproveAsync(path, id));
-        Report("write path floor, raw Microsoft.Data.Sqlite, same statements, one transaction each", callers, floor, "transactions");
-        return service.BusyErrors + floor.BusyErrors > 0 ? 1 : 0;
+            // What each approver reviewed (the case and its hash) is read first, outside the measured window: the goal is
+            // the approve transaction itself. 16,000 cases for the service at saturation, the next 16,000 for the floor,
+            // then rate x seconds each for the paced runs.
+            var forService = waiting.Take(16_000).ToList();
+            var forPaced = waiting.Skip(32_000).Take(paced).ToList();
+            var reviewed = new ConcurrentDictionary<Guid, string>();
+            await Parallel.ForEachAsync(forService.Concat(forPaced), async (id, ct) => reviewed[id] = (await approvals.ReviewAsync(sam, id, ct)).Hash);
+            Console.WriteLine($"reviewed {reviewed.Count:N0} cases before the write path");
+            async Task<double> Decide(Guid id)
+            {
+                var clock = Stopwatch.StartNew();
+                await approvals.DecideAsync(sam, id, approve: true, "write-path measurement", reviewed[id]);
+                return clock.Elapsed.TotalMilliseconds;
+            }
+
+            // Saturation: every caller starts its next decision as soon as its last one returns. With N callers always
+            // waiting, the mean time per decision is N / throughput (Little's law), whatever the store does.
+            var service = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(forService), Decide);
+            Report("write path at saturation, ApprovalService.DecideAsync (each decision atomic in its own savepoint, committed in groups)", callers, service, "decisions");
+
+            // At the goal's rate: the same callers, decisions arriving on a fixed schedule (rate a second in all), each
+            // timed from when it was due to start, so a decision that waited for a free caller counts its wait.
+            var servicePaced = await PacedWritersAsync(callers, rate, new ConcurrentQueue<Guid>(forPaced), Decide);
+            Report($"write path at {rate:N0} decisions/s offered, ApprovalService.DecideAsync", callers, servicePaced, "decisions");
+
+            var floor = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(waiting.Skip(16_000).Take(16_000)), id => RawApproveAsync(path, id));
+            Report("write path floor at saturation, raw Microsoft.Data.Sqlite, same statements, one transaction each", callers, floor, "transactions");
+            var floorPaced = await PacedWritersAsync(callers, rate, new ConcurrentQueue<Guid>(waiting.Skip(32_000 + paced).Take(paced)), id => RawApproveAsync(path, id));
+            Report($"write path floor at {rate:N0} transactions/s offered, raw Microsoft.Data.Sqlite", callers, floorPaced, "transactions");
+            busy = service.BusyErrors + floor.BusyErrors + servicePaced.BusyErrors + floorPaced.BusyErrors
+                + service.OtherErrors + floor.OtherErrors + servicePaced.OtherErrors + floorPaced.OtherErrors;
+        }
+
+        return busy > 0 ? 1 : 0;
     }
 
     private static async Task<List<double>> ReadersAsync(ApprovalService approvals, StaffActor sam, int readers, TimeSpan duration, Action? before)
@@ -152,9 +184,53 @@ public static class StoreMeasurement
                 }
                 catch (Exception ex)
                 {
-                    if (Interlocked.Increment(ref other) <= 3)
+                    if (Interlocked.Increment(ref other) == 1)
                     {
-                        Console.WriteLine($"  error: {ex.GetType().Name}: {ex.Message}");
+                        Console.WriteLine($"  first error: {ex}");
+                    }
+                }
+            }
+        })));
+        return new Run([.. latencies.Order()], clock.Elapsed.TotalSeconds, busy, other);
+    }
+
+    /// <summary>
+    /// Open-loop load: the n-th operation is due at n / <paramref name="rate"/> seconds from the start, whoever runs it;
+    /// <paramref name="callers"/> take due operations in turn. Each latency runs from when the operation was due (a
+    /// caller that was still busy, or a wait that overslept, counts against the store, as wrk2 counts it), so a store
+    /// that cannot keep up shows its growing queue instead of hiding it.
+    /// </summary>
+    private static async Task<Run> PacedWritersAsync(int callers, int rate, ConcurrentQueue<Guid> cases, Func<Guid, Task<double>> approve)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var busy = 0;
+        var other = 0;
+        var next = -1L;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            while (cases.TryDequeue(out var id))
+            {
+                var due = TimeSpan.FromSeconds(Interlocked.Increment(ref next) / (double)rate);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+
+                try
+                {
+                    await approve(id);
+                    latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+                }
+                catch (Exception ex) when (IsBusy(ex))
+                {
+                    Interlocked.Increment(ref busy);
+                }
+                catch (Exception ex)
+                {
+                    if (Interlocked.Increment(ref other) == 1)
+                    {
+                        Console.WriteLine($"  first error: {ex}");
                     }
                 }
             }
@@ -163,6 +239,9 @@ public static class StoreMeasurement
     }
 
     private static bool IsBusy(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 } || (ex.InnerException is { } inner && IsBusy(inner));
+
+    // Times as the console stores them, so that the service can read what the floor wrote.
+    private static readonly Func<DateTimeOffset, long> StoredTime = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
 
     /// <summary>The statements the service's transaction runs, without EF, the gate or the HMAC: the floor.</summary>
     private static async Task<double> RawApproveAsync(string connectionString, Guid id)
@@ -199,7 +278,7 @@ public static class StoreMeasurement
             update.CommandText = "UPDATE RecoveryCases SET Status = 'Approved', Version = Version + 1, UpdatedAt = $now WHERE Id = $id AND Version = $version";
             update.Parameters.AddWithValue("$id", key);
             update.Parameters.AddWithValue("$version", version);
-            update.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            update.Parameters.AddWithValue("$now", StoredTime(DateTimeOffset.UtcNow));
             await update.ExecuteNonQueryAsync();
         }
 
@@ -217,7 +296,7 @@ public static class StoreMeasurement
             append.CommandText = "INSERT INTO AuditEntries (Sequence, At, ActorId, ActorName, ActorIsVendor, Action, Outcome, CaseId, SubjectId, DetailsJson, PreviousHash, Hash) " +
                 "VALUES ($seq, $at, 'sam', 'sam', 0, 'approval.floor', 'succeeded', $id, $subject, '{}', $previous, $hash)";
             append.Parameters.AddWithValue("$seq", sequence + 1);
-            append.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            append.Parameters.AddWithValue("$at", StoredTime(DateTimeOffset.UtcNow));
             append.Parameters.AddWithValue("$id", key);
             append.Parameters.AddWithValue("$subject", subject);
             append.Parameters.AddWithValue("$previous", previous);
