@@ -18,4 +18,11 @@ public interface IDirectoryConnector
 
     /// <summary>The account with this exact username (case-insensitive), or null.</summary>
     Task<Subject?> FindByUsernameAsync(string username, CancellationToken ct = default);
+
+    /// <summary>
+    /// The current username of one account, or null when the directory has no such account: for a check that needs
+    /// nothing more (an approver against the subject's manager). A connector that can read one attribute cheaply
+    /// overrides it; by default it reads the whole account.
+    /// </summary>
+    async Task<string?> UsernameOfAsync(string subjectId, CancellationToken ct = default) => (await FindAsync(subjectId, ct))?.Username;
 }

@@ -4,7 +4,7 @@ namespace ResetConsole.Directory.Demo;
 
 internal static class DemoAccountMapper
 {
-    public static Subject ToSubject(DemoAccount a, IReadOnlyDictionary<string, string> names) => new()
+    public static Subject ToSubject(DemoAccount a, string? managerName, string? ownerName) => new()
     {
         Id = a.Id,
         Username = a.Username,
@@ -14,9 +14,9 @@ internal static class DemoAccountMapper
         Department = a.Department,
         Title = a.Title,
         ManagerId = a.ManagerId,
-        ManagerName = a.ManagerId is { } m ? names.GetValueOrDefault(m) : null,
+        ManagerName = a.ManagerId is null ? null : managerName,
         OwnerId = a.OwnerId,
-        OwnerName = a.OwnerId is { } o ? names.GetValueOrDefault(o) : null,
+        OwnerName = a.OwnerId is null ? null : ownerName,
         Groups = a.Groups,
         AdminRoles = a.AdminRoles,
         Attributes = a.Attributes,

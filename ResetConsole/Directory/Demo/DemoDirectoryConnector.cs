@@ -113,30 +113,44 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
         return id is null ? null : await FindAsync(id, ct);
     }
 
-    // Compiled once: approvals and every case page's open look people up.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<DemoAccount?>> AccountById =
+    // Compiled once: approvals and every case page's open look people up. One statement: an account has a handful of
+    // contacts, authenticators and sessions, so the joined rows stay few, and the manager's and owner's names are
+    // scalar subqueries beside them (a lookup by key each) instead of a second round trip.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<AccountWithNames?>> AccountById =
         EF.CompileAsyncQuery((AppDbContext db, string subjectId, CancellationToken ct) => db.DemoAccounts.AsNoTracking()
             .Include(a => a.Contacts).Include(a => a.Authenticators).Include(a => a.Sessions)
             .AsSingleQuery()
-            .SingleOrDefault(a => a.Id == subjectId));
-
-    private static readonly Func<AppDbContext, List<string>, IAsyncEnumerable<(string Id, string Name)>> NamesByIds =
-        EF.CompileAsyncQuery<AppDbContext, List<string>, (string, string)>((db, ids) =>
-            db.DemoAccounts.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => ValueTuple.Create(a.Id, a.DisplayName)));
+            .Where(a => a.Id == subjectId)
+            .Select(a => new AccountWithNames
+            {
+                Account = a,
+                ManagerName = db.DemoAccounts.Where(m => m.Id == a.ManagerId).Select(m => m.DisplayName).FirstOrDefault(),
+                OwnerName = db.DemoAccounts.Where(o => o.Id == a.OwnerId).Select(o => o.DisplayName).FirstOrDefault(),
+            })
+            .SingleOrDefault());
 
     public async Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One statement: an account has a handful of contacts, authenticators and sessions, so the joined rows stay few,
-        // and approvals and case pages look people up several times a second.
-        var account = await AccountById(db, subjectId, ct);
-        if (account is null)
-        {
-            return null;
-        }
+        return await AccountById(db, subjectId, ct) is { } found
+            ? DemoAccountMapper.ToSubject(found.Account, found.ManagerName, found.OwnerName)
+            : null;
+    }
 
-        var related = new[] { account.ManagerId, account.OwnerId }.OfType<string>().ToList();
-        var names = await NamesByIds(db, related).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken: ct);
-        return DemoAccountMapper.ToSubject(account, names);
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<string?>> UsernameById =
+        EF.CompileAsyncQuery((AppDbContext db, string subjectId, CancellationToken ct) =>
+            db.DemoAccounts.Where(a => a.Id == subjectId).Select(a => a.Username).SingleOrDefault());
+
+    public async Task<string?> UsernameOfAsync(string subjectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await UsernameById(db, subjectId, ct);
+    }
+
+    private sealed class AccountWithNames
+    {
+        public required DemoAccount Account { get; init; }
+        public string? ManagerName { get; init; }
+        public string? OwnerName { get; init; }
     }
 }

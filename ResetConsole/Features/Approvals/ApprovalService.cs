@@ -247,8 +247,7 @@ public sealed class ApprovalService(
     private async Task<(Subject? Subject, string? ManagerUsername)> PeopleAsync(string subjectId, CancellationToken ct)
     {
         var subject = await directory.FindAsync(subjectId, ct);
-        var manager = subject?.ManagerId is { } managerId ? await directory.FindAsync(managerId, ct) : null;
-        return (subject, manager?.Username);
+        return (subject, subject?.ManagerId is { } managerId ? await directory.UsernameOfAsync(managerId, ct) : null);
     }
 
     private static IQueryable<RecoveryCase> Pending(AppDbContext db, ApprovalQueue queue) =>
