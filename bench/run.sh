@@ -35,6 +35,7 @@ CAPACITY_CIRCUITS=${CAPACITY_CIRCUITS:-$(pick 5000 100)}
 CAPACITY_SECONDS=${CAPACITY_SECONDS:-$(pick 600 30)}
 STORE_CALLERS=${STORE_CALLERS:-64}
 STORE_SECONDS=${STORE_SECONDS:-$(pick 15 3)}
+STORE_RATE=${STORE_RATE:-1000}
 RESULTS=${RESULTS:-bench/results}
 REPORT=${REPORT:-docs/performance.md}
 
@@ -57,8 +58,8 @@ if [ "$BENCHMARKS" = 1 ]; then
   echo "==> BenchmarkDotNet: queue, case open, dashboard and audit suites"
   (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*QueueQuery*' '*CaseOpen*' '*Dashboard*' '*Audit*' --artifacts "$artifacts" "${job[@]}") \
     || fail "query benchmarks"
-  echo "==> the store under concurrency: write path ($STORE_CALLERS callers) and read path (8 readers)"
-  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- store "$STORE_CALLERS" "$STORE_SECONDS") > "$RESULTS/store.txt" \
+  echo "==> the store under concurrency: write path ($STORE_CALLERS callers, at saturation and paced at $STORE_RATE/s) and read path (8 readers)"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- store "$STORE_CALLERS" "$STORE_SECONDS" "$STORE_RATE") > "$RESULTS/store.txt" \
     || fail "store (busy errors or a failed transaction)"
   cp "$artifacts"/results/*-report-github.md "$RESULTS"/ 2>/dev/null || true
   echo "==> in-process fan-out (headless renderer, no serialization)"

@@ -7,6 +7,7 @@ using ResetConsole.Domain.Cases;
 using ResetConsole.Domain.Exceptions;
 using ResetConsole.Domain.Incidents;
 using ResetConsole.Domain.Reporting;
+using ResetConsole.Features.Approvals;
 using ResetConsole.Features.Audit;
 using ResetConsole.Notifications;
 using ResetConsole.Policy;
@@ -34,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<PolicyProposal> PolicyProposals => Set<PolicyProposal>();
+    public DbSet<QueueTally> QueueTallies => Set<QueueTally>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

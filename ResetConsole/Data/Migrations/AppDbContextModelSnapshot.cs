@@ -1283,6 +1283,23 @@ namespace ResetConsole.Data.Migrations
                     b.ToTable("DailyCounts", (string)null);
                 });
 
+            modelBuilder.Entity("ResetConsole.Features.Approvals.QueueTally", b =>
+                {
+                    b.Property<string>("Queue")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Queue", "TierId");
+
+                    b.ToTable("QueueTallies", (string)null);
+                });
+
             modelBuilder.Entity("ResetConsole.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")

@@ -62,7 +62,7 @@ public sealed class ApprovalService(
             items = items.Where(c => c.TierId == query.TierId);
         }
 
-        var total = await items.CountAsync(ct);
+        var total = await WaitingAsync(db, queue, query.TierId, ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var now = time.GetUtcNow();
         var page = await items.OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
@@ -84,8 +84,8 @@ public sealed class ApprovalService(
     {
         var current = await access.RequireAsync(actor, QueueReaders, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var supervisor = await Pending(db, ApprovalQueue.Supervisor).CountAsync(ct);
-        var security = current.Has(Roles.SecurityLead) || current.Has(Roles.Auditor) ? await Pending(db, ApprovalQueue.Security).CountAsync(ct) : 0;
+        var supervisor = await WaitingAsync(db, ApprovalQueue.Supervisor, null, ct);
+        var security = current.Has(Roles.SecurityLead) || current.Has(Roles.Auditor) ? await WaitingAsync(db, ApprovalQueue.Security, null, ct) : 0;
         return new QueueCounts(supervisor, security);
     }
 
@@ -249,6 +249,10 @@ public sealed class ApprovalService(
         var subject = await directory.FindAsync(subjectId, ct);
         return (subject, subject?.ManagerId is { } managerId ? await directory.UsernameOfAsync(managerId, ct) : null);
     }
+
+    /// <summary>How many cases wait in a queue (for one tier, or all): the database's tallies, not a count of the cases.</summary>
+    private static Task<int> WaitingAsync(AppDbContext db, ApprovalQueue queue, string? tierId, CancellationToken ct) =>
+        db.QueueTallies.AsNoTracking().Where(t => t.Queue == queue && (tierId == null || t.TierId == tierId)).SumAsync(t => t.Waiting, ct);
 
     private static IQueryable<RecoveryCase> Pending(AppDbContext db, ApprovalQueue queue) =>
         db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue);
