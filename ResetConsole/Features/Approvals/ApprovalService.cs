@@ -63,9 +63,11 @@ public sealed class ApprovalService(
         }
 
         var total = await WaitingAsync(db, queue, query.TierId, ct);
+        // Plain locals, not expressions: EF compiles any computed value in a query into a delegate on every execution.
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var skip = Math.Max(0, query.Page) * pageSize;
         var now = time.GetUtcNow();
-        var page = await items.OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+        var page = await items.OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(skip).Take(pageSize)
             .Select(c => new
             {
                 c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman, c.Reasons, c.Signals,
@@ -252,7 +254,14 @@ public sealed class ApprovalService(
 
     /// <summary>How many cases wait in a queue (for one tier, or all): the database's tallies, not a count of the cases.</summary>
     private static Task<int> WaitingAsync(AppDbContext db, ApprovalQueue queue, string? tierId, CancellationToken ct) =>
-        db.QueueTallies.AsNoTracking().Where(t => t.Queue == queue && (tierId == null || t.TierId == tierId)).SumAsync(t => t.Waiting, ct);
+        tierId is null ? WaitingInQueue(db, queue, ct) : WaitingForTier(db, queue, tierId, ct);
+
+    private static readonly Func<AppDbContext, ApprovalQueue, CancellationToken, Task<int>> WaitingInQueue =
+        EF.CompileAsyncQuery((AppDbContext db, ApprovalQueue queue, CancellationToken ct) => db.QueueTallies.Where(t => t.Queue == queue).Sum(t => t.Waiting));
+
+    private static readonly Func<AppDbContext, ApprovalQueue, string, CancellationToken, Task<int>> WaitingForTier =
+        EF.CompileAsyncQuery((AppDbContext db, ApprovalQueue queue, string tierId, CancellationToken ct) =>
+            db.QueueTallies.Where(t => t.Queue == queue && t.TierId == tierId).Sum(t => t.Waiting));
 
     private static IQueryable<RecoveryCase> Pending(AppDbContext db, ApprovalQueue queue) =>
         db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue);
