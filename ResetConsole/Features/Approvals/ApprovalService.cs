@@ -56,30 +56,74 @@ public sealed class ApprovalService(
     private async Task<QueuePage> ReadQueueAsync(ApprovalQueue queue, QueueQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = Pending(db, queue);
-        if (!string.IsNullOrEmpty(query.TierId))
-        {
-            items = items.Where(c => c.TierId == query.TierId);
-        }
-
-        var total = await WaitingAsync(db, queue, query.TierId, ct);
-        // Plain locals, not expressions: EF compiles any computed value in a query into a delegate on every execution.
+        var tierId = string.IsNullOrEmpty(query.TierId) ? null : query.TierId;
+        var total = await WaitingAsync(db, queue, tierId, ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var skip = Math.Max(0, query.Page) * pageSize;
         var now = time.GetUtcNow();
-        var page = await items.OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(skip).Take(pageSize)
-            .Select(c => new
-            {
-                c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman, c.Reasons, c.Signals,
-                c.EffectiveAction, c.OpenedByName, c.OpenedByVendor, c.SubmittedAt, c.ApprovalDueAt, c.EscalatedAt, c.ApprovalsRequired, c.Version,
-                Decisions = c.Decisions.Where(d => d.Approved && d.VoidedAt == null).Select(d => new { d.ApproverId, d.ValidUntil }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        return new QueuePage(page.Select(c => new QueueItem(c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman,
-            string.Join("; ", c.Reasons.Select(r => r.Text)), string.Join("; ", c.Signals.Select(s => s.Text)), c.EffectiveAction, c.OpenedByName,
-            c.OpenedByVendor, c.SubmittedAt ?? now, c.ApprovalDueAt ?? now, c.EscalatedAt is not null, c.ApprovalsRequired,
-            c.Decisions.Where(d => d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count(), c.Version)).ToList(), total);
+        var rows = tierId is null ? PageInQueue(db, queue, now, skip, pageSize) : PageForTier(db, queue, tierId, now, skip, pageSize);
+        var items = new List<QueueItem>(pageSize);
+        await foreach (var c in rows.WithCancellation(ct))
+        {
+            items.Add(new QueueItem(c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman,
+                string.Join("; ", c.Reasons.Select(r => r.Text)), string.Join("; ", c.Signals.Select(s => s.Text)), c.EffectiveAction, c.OpenedByName,
+                c.OpenedByVendor, c.SubmittedAt ?? now, c.ApprovalDueAt ?? now, c.EscalatedAt is not null, c.ApprovalsRequired, c.Approvals, c.Version));
+        }
+
+        return new QueuePage(items, total);
+    }
+
+    // A queue page is one compiled statement: the waiting cases in due order, each with its counting approvals (approved,
+    // not voided, still valid, one per approver) as a subquery, the same rule as RecoveryCase.CountingApprovals. Two
+    // forms, so that each keeps its own index (status, queue, due time; or status, queue, tier, due time).
+    private static readonly Func<AppDbContext, ApprovalQueue, DateTimeOffset, int, int, IAsyncEnumerable<QueueRowData>> PageInQueue =
+        EF.CompileAsyncQuery((AppDbContext db, ApprovalQueue queue, DateTimeOffset now, int skip, int take) =>
+            db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
+                .Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue)
+                .OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(skip).Take(take)
+                .Select(c => new QueueRowData
+                {
+                    Id = c.Id, SubjectDisplayName = c.SubjectDisplayName, SubjectUsername = c.SubjectUsername, TierId = c.TierId, TierName = c.TierName,
+                    TierRank = c.TierRank, TierIsNonHuman = c.TierIsNonHuman, Reasons = c.Reasons, Signals = c.Signals, EffectiveAction = c.EffectiveAction,
+                    OpenedByName = c.OpenedByName, OpenedByVendor = c.OpenedByVendor, SubmittedAt = c.SubmittedAt, ApprovalDueAt = c.ApprovalDueAt,
+                    EscalatedAt = c.EscalatedAt, ApprovalsRequired = c.ApprovalsRequired, Version = c.Version,
+                    Approvals = c.Decisions.Where(d => d.Approved && d.VoidedAt == null && d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count(),
+                }));
+
+    private static readonly Func<AppDbContext, ApprovalQueue, string, DateTimeOffset, int, int, IAsyncEnumerable<QueueRowData>> PageForTier =
+        EF.CompileAsyncQuery((AppDbContext db, ApprovalQueue queue, string tierId, DateTimeOffset now, int skip, int take) =>
+            db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
+                .Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue && c.TierId == tierId)
+                .OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(skip).Take(take)
+                .Select(c => new QueueRowData
+                {
+                    Id = c.Id, SubjectDisplayName = c.SubjectDisplayName, SubjectUsername = c.SubjectUsername, TierId = c.TierId, TierName = c.TierName,
+                    TierRank = c.TierRank, TierIsNonHuman = c.TierIsNonHuman, Reasons = c.Reasons, Signals = c.Signals, EffectiveAction = c.EffectiveAction,
+                    OpenedByName = c.OpenedByName, OpenedByVendor = c.OpenedByVendor, SubmittedAt = c.SubmittedAt, ApprovalDueAt = c.ApprovalDueAt,
+                    EscalatedAt = c.EscalatedAt, ApprovalsRequired = c.ApprovalsRequired, Version = c.Version,
+                    Approvals = c.Decisions.Where(d => d.Approved && d.VoidedAt == null && d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count(),
+                }));
+
+    private sealed class QueueRowData
+    {
+        public Guid Id { get; init; }
+        public required string SubjectDisplayName { get; init; }
+        public required string SubjectUsername { get; init; }
+        public required string TierId { get; init; }
+        public required string TierName { get; init; }
+        public int TierRank { get; init; }
+        public bool TierIsNonHuman { get; init; }
+        public required List<CaseReason> Reasons { get; init; }
+        public required List<CaseReason> Signals { get; init; }
+        public RequestedAction EffectiveAction { get; init; }
+        public required string OpenedByName { get; init; }
+        public string? OpenedByVendor { get; init; }
+        public DateTimeOffset? SubmittedAt { get; init; }
+        public DateTimeOffset? ApprovalDueAt { get; init; }
+        public DateTimeOffset? EscalatedAt { get; init; }
+        public int ApprovalsRequired { get; init; }
+        public int Version { get; init; }
+        public int Approvals { get; init; }
     }
 
     public async Task<QueueCounts> CountsAsync(StaffActor actor, CancellationToken ct = default)
@@ -262,7 +306,4 @@ public sealed class ApprovalService(
     private static readonly Func<AppDbContext, ApprovalQueue, string, CancellationToken, Task<int>> WaitingForTier =
         EF.CompileAsyncQuery((AppDbContext db, ApprovalQueue queue, string tierId, CancellationToken ct) =>
             db.QueueTallies.Where(t => t.Queue == queue && t.TierId == tierId).Sum(t => t.Waiting));
-
-    private static IQueryable<RecoveryCase> Pending(AppDbContext db, ApprovalQueue queue) =>
-        db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue);
 }
