@@ -85,7 +85,7 @@ public sealed class QueuePageTests : IAsyncLifetime
         await using var db = await _harness.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var text = ApprovalService.PageQuery.Compile()(db, ApprovalQueue.Supervisor, tierId, _harness.Time.GetUtcNow(), 0, 50).ToQueryString();
 
-        var plan = await QueryPlanAsync(db, text);
+        var plan = await QueryPlans.ExplainAsync(db, text);
 
         Assert.Contains(plan, step => step.Contains(index, StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN \"RecoveryCases\"", StringComparison.Ordinal) || step.StartsWith("SCAN RecoveryCases", StringComparison.Ordinal));
@@ -123,39 +123,5 @@ public sealed class QueuePageTests : IAsyncLifetime
         await using var db = await _harness.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.RecoveryCases.Add(recoveryCase);
         await db.SaveChangesAsync();
-    }
-
-    // EF's query string declares its parameters as ".param set @name value" lines; SQLite explains the statement
-    // with the same values bound.
-    private static async Task<List<string>> QueryPlanAsync(AppDbContext db, string queryString)
-    {
-        var lines = queryString.Split('\n');
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-            foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-            {
-                var parts = line.Split(' ', 4);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = parts[2];
-                parameter.Value = parts[3].StartsWith('\'') ? parts[3].Trim('\'') : long.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture);
-                command.Parameters.Add(parameter);
-            }
-
-            var plan = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-
-            return plan;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }

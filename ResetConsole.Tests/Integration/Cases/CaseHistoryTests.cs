@@ -25,7 +25,7 @@ public sealed class CaseHistoryTests : IAsyncLifetime
         await using var db = await _harness.DbAsync();
         var text = CaseHistory.SubjectQuery.Compile()(db, "u-1001", Now.AddDays(-7)).ToQueryString();
 
-        var plan = await QueryPlanAsync(db, text);
+        var plan = await QueryPlans.ExplainAsync(db, text);
 
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("IX_RecoveryCases_SubjectId_Status_ClosedAt (SubjectId=? AND Status=?)", StringComparison.Ordinal));
@@ -82,39 +82,5 @@ public sealed class CaseHistoryTests : IAsyncLifetime
             .SetProperty(c => c.ClosedAt, closedAt).SetProperty(c => c.FrozenAt, frozenAt));
         var firstStep = recoveryCase.Steps.OrderBy(s => s.Order).First().Id;
         await db.VerificationSteps.Where(s => s.Id == firstStep).ExecuteUpdateAsync(set => set.SetProperty(s => s.FailedAttempts, failedAttempts));
-    }
-
-    // EF's query string declares its parameters as ".param set @name value" lines; SQLite explains the statement
-    // with the same values bound.
-    private static async Task<List<string>> QueryPlanAsync(AppDbContext db, string queryString)
-    {
-        var lines = queryString.Split('\n');
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-            foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-            {
-                var parts = line.Split(' ', 4);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = parts[2];
-                parameter.Value = parts[3].StartsWith('\'') ? parts[3].Trim('\'') : long.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture);
-                command.Parameters.Add(parameter);
-            }
-
-            var plan = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-
-            return plan;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }
