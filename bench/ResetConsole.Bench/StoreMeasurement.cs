@@ -88,17 +88,17 @@ public static class StoreMeasurement
 
             // Saturation: every caller starts its next decision as soon as its last one returns. With N callers always
             // waiting, the mean time per decision is N / throughput (Little's law), whatever the store does.
-            var service = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(forService), Decide);
+            var service = await WritersAsync(callers, new ConcurrentQueue<Guid>(forService), Decide, duration);
             Report("write path at saturation, ApprovalService.DecideAsync (each decision atomic in its own savepoint, committed in groups)", callers, service, "decisions");
 
             // At the goal's rate: the same callers, decisions arriving on a fixed schedule (rate a second in all), each
             // timed from when it was due to start, so a decision that waited for a free caller counts its wait.
-            var servicePaced = await PacedWritersAsync(callers, rate, new ConcurrentQueue<Guid>(forPaced), Decide);
+            var servicePaced = await WritersAsync(callers, new ConcurrentQueue<Guid>(forPaced), Decide, rate: rate);
             Report($"write path at {rate:N0} decisions/s offered, ApprovalService.DecideAsync", callers, servicePaced, "decisions");
 
-            var floor = await WritersAsync(callers, duration, new ConcurrentQueue<Guid>(waiting.Skip(16_000).Take(16_000)), id => RawApproveAsync(path, id));
+            var floor = await WritersAsync(callers, new ConcurrentQueue<Guid>(waiting.Skip(16_000).Take(16_000)), id => RawApproveAsync(path, id), duration);
             Report("write path floor at saturation, raw Microsoft.Data.Sqlite, same statements, one transaction each", callers, floor, "transactions");
-            var floorPaced = await PacedWritersAsync(callers, rate, new ConcurrentQueue<Guid>(waiting.Skip(32_000 + paced).Take(paced)), id => RawApproveAsync(path, id));
+            var floorPaced = await WritersAsync(callers, new ConcurrentQueue<Guid>(waiting.Skip(32_000 + paced).Take(paced)), id => RawApproveAsync(path, id), rate: rate);
             Report($"write path floor at {rate:N0} transactions/s offered, raw Microsoft.Data.Sqlite", callers, floorPaced, "transactions");
             busy = service.BusyErrors + floor.BusyErrors + servicePaced.BusyErrors + floorPaced.BusyErrors
                 + service.OtherErrors + floor.OtherErrors + servicePaced.OtherErrors + floorPaced.OtherErrors;
@@ -164,43 +164,14 @@ public static class StoreMeasurement
 
     private sealed record Run(List<double> Latencies, double Seconds, int BusyErrors, int OtherErrors);
 
-    private static async Task<Run> WritersAsync(int callers, TimeSpan duration, ConcurrentQueue<Guid> cases, Func<Guid, Task<double>> approve)
-    {
-        var latencies = new ConcurrentBag<double>();
-        var busy = 0;
-        var other = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
-        {
-            while (clock.Elapsed < duration && cases.TryDequeue(out var id))
-            {
-                try
-                {
-                    latencies.Add(await approve(id));
-                }
-                catch (Exception ex) when (IsBusy(ex))
-                {
-                    Interlocked.Increment(ref busy);
-                }
-                catch (Exception ex)
-                {
-                    if (Interlocked.Increment(ref other) == 1)
-                    {
-                        Console.WriteLine($"  first error: {ex}");
-                    }
-                }
-            }
-        })));
-        return new Run([.. latencies.Order()], clock.Elapsed.TotalSeconds, busy, other);
-    }
-
     /// <summary>
-    /// Open-loop load: the n-th operation is due at n / <paramref name="rate"/> seconds from the start, whoever runs it;
-    /// <paramref name="callers"/> take due operations in turn. Each latency runs from when the operation was due (a
-    /// caller that was still busy, or a wait that overslept, counts against the store, as wrk2 counts it), so a store
-    /// that cannot keep up shows its growing queue instead of hiding it.
+    /// <paramref name="callers"/> approving the queued cases. Without a <paramref name="rate"/>, at saturation for
+    /// <paramref name="duration"/>: each caller starts its next case as soon as its last one returns, and each latency
+    /// is the call's own. With one, open-loop load: the n-th case is due at n / rate seconds from the start, whoever runs
+    /// it, and each latency runs from when it was due (a caller that was still busy, or a wait that overslept, counts
+    /// against the store, as wrk2 counts it), so a store that cannot keep up shows its growing queue instead of hiding it.
     /// </summary>
-    private static async Task<Run> PacedWritersAsync(int callers, int rate, ConcurrentQueue<Guid> cases, Func<Guid, Task<double>> approve)
+    private static async Task<Run> WritersAsync(int callers, ConcurrentQueue<Guid> cases, Func<Guid, Task<double>> approve, TimeSpan? duration = null, int? rate = null)
     {
         var latencies = new ConcurrentBag<double>();
         var busy = 0;
@@ -209,9 +180,9 @@ public static class StoreMeasurement
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
-            while (cases.TryDequeue(out var id))
+            while ((duration is null || clock.Elapsed < duration) && cases.TryDequeue(out var id))
             {
-                var due = TimeSpan.FromSeconds(Interlocked.Increment(ref next) / (double)rate);
+                var due = rate is { } perSecond ? TimeSpan.FromSeconds(Interlocked.Increment(ref next) / (double)perSecond) : TimeSpan.Zero;
                 if (due > clock.Elapsed)
                 {
                     await Task.Delay(due - clock.Elapsed);
@@ -219,8 +190,8 @@ public static class StoreMeasurement
 
                 try
                 {
-                    await approve(id);
-                    latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+                    var took = await approve(id);
+                    latencies.Add(rate is null ? took : (clock.Elapsed - due).TotalMilliseconds);
                 }
                 catch (Exception ex) when (IsBusy(ex))
                 {

@@ -62,14 +62,7 @@ public sealed class ApprovalService(
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var skip = Math.Max(0, query.Page) * pageSize;
         var now = time.GetUtcNow();
-        var items = new List<QueueItem>(pageSize);
-        await foreach (var c in Page(db, queue, tierId, now, skip, pageSize).WithCancellation(ct))
-        {
-            items.Add(new QueueItem(c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman,
-                string.Join("; ", c.Reasons.Select(r => r.Text)), string.Join("; ", c.Signals.Select(s => s.Text)), c.EffectiveAction, c.OpenedByName,
-                c.OpenedByVendor, c.SubmittedAt ?? now, c.ApprovalDueAt ?? now, c.EscalatedAt is not null, c.ApprovalsRequired, c.Approvals, c.Version));
-        }
-
+        var items = await Page(db, queue, tierId, now, skip, pageSize).ToListAsync(ct);
         return new QueuePage(items, total);
     }
 
@@ -79,42 +72,19 @@ public sealed class ApprovalService(
     /// the SQL per null-ness of the tier, so with a tier the statement filters on it and uses the index that has it
     /// (both plans are checked in QueuePageTests). Compiled once (<see cref="Page"/>): every queue read runs it.
     /// </summary>
-    internal static readonly Expression<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<QueueRowData>>> PageQuery =
+    internal static readonly Expression<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<QueueItem>>> PageQuery =
         (db, queue, tierId, now, skip, take) => db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
             .Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue && (tierId == null || c.TierId == tierId))
             .OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(skip).Take(take)
-            .Select(c => new QueueRowData
-            {
-                Id = c.Id, SubjectDisplayName = c.SubjectDisplayName, SubjectUsername = c.SubjectUsername, TierId = c.TierId, TierName = c.TierName,
-                TierRank = c.TierRank, TierIsNonHuman = c.TierIsNonHuman, Reasons = c.Reasons, Signals = c.Signals, EffectiveAction = c.EffectiveAction,
-                OpenedByName = c.OpenedByName, OpenedByVendor = c.OpenedByVendor, SubmittedAt = c.SubmittedAt, ApprovalDueAt = c.ApprovalDueAt,
-                EscalatedAt = c.EscalatedAt, ApprovalsRequired = c.ApprovalsRequired, Version = c.Version,
-                Approvals = c.Decisions.Where(d => d.Approved && d.VoidedAt == null && d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count(),
-            });
+            .Select(c => new QueueItem(c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman,
+                Texts(c.Reasons), Texts(c.Signals), c.EffectiveAction, c.OpenedByName,
+                c.OpenedByVendor, c.SubmittedAt ?? now, c.ApprovalDueAt ?? now, c.EscalatedAt != null, c.ApprovalsRequired,
+                c.Decisions.Where(d => d.Approved && d.VoidedAt == null && d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count(), c.Version));
 
-    private static readonly Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IAsyncEnumerable<QueueRowData>> Page = EF.CompileAsyncQuery(PageQuery);
+    private static readonly Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IAsyncEnumerable<QueueItem>> Page = EF.CompileAsyncQuery(PageQuery);
 
-    internal sealed class QueueRowData
-    {
-        public Guid Id { get; init; }
-        public required string SubjectDisplayName { get; init; }
-        public required string SubjectUsername { get; init; }
-        public required string TierId { get; init; }
-        public required string TierName { get; init; }
-        public int TierRank { get; init; }
-        public bool TierIsNonHuman { get; init; }
-        public required List<CaseReason> Reasons { get; init; }
-        public required List<CaseReason> Signals { get; init; }
-        public RequestedAction EffectiveAction { get; init; }
-        public required string OpenedByName { get; init; }
-        public string? OpenedByVendor { get; init; }
-        public DateTimeOffset? SubmittedAt { get; init; }
-        public DateTimeOffset? ApprovalDueAt { get; init; }
-        public DateTimeOffset? EscalatedAt { get; init; }
-        public int ApprovalsRequired { get; init; }
-        public int Version { get; init; }
-        public int Approvals { get; init; }
-    }
+    // Run on each row as it is read (the reasons and signals are a JSON column each).
+    private static string Texts(List<CaseReason> reasons) => string.Join("; ", reasons.Select(r => r.Text));
 
     public async Task<QueueCounts> CountsAsync(StaffActor actor, CancellationToken ct = default)
     {
