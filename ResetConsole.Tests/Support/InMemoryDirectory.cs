@@ -4,12 +4,17 @@ using ResetConsole.Domain.Subjects;
 
 namespace ResetConsole.Tests.Support;
 
-/// <summary>The demo directory's accounts in memory: for component tests that need a directory but no database.</summary>
-public sealed class InMemoryDirectory : IDirectoryConnector
+/// <summary>The demo directory's accounts in memory: for component tests that need a directory but no database. It keeps the interface's default lookups.</summary>
+public sealed class InMemoryDirectory(IReadOnlyList<Subject> subjects) : IDirectoryConnector
 {
     public static readonly DateTimeOffset GeneratedAt = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    public IReadOnlyList<Subject> Subjects { get; } = DemoDirectoryData.Generate(GeneratedAt);
+    public InMemoryDirectory()
+        : this(DemoDirectoryData.Generate(GeneratedAt))
+    {
+    }
+
+    public IReadOnlyList<Subject> Subjects { get; } = subjects;
 
     public string Name => "In-memory directory";
 

@@ -20,9 +20,18 @@ public interface IDirectoryConnector
     Task<Subject?> FindByUsernameAsync(string username, CancellationToken ct = default);
 
     /// <summary>
-    /// The current username of one account, or null when the directory has no such account: for a check that needs
-    /// nothing more (an approver against the subject's manager). A connector that can read one attribute cheaply
-    /// overrides it; by default it reads the whole account.
+    /// The account's current username and its manager's, or null when the directory has no such account: all that
+    /// separation of duties checks an approver against. A connector that can read two attributes cheaply overrides
+    /// it; by default it reads the whole account and then the manager's.
     /// </summary>
-    async Task<string?> UsernameOfAsync(string subjectId, CancellationToken ct = default) => (await FindAsync(subjectId, ct))?.Username;
+    async Task<AccountNames?> NamesAsync(string subjectId, CancellationToken ct = default)
+    {
+        if (await FindAsync(subjectId, ct) is not { } subject)
+        {
+            return null;
+        }
+
+        var manager = subject.ManagerId is { } managerId ? await FindAsync(managerId, ct) : null;
+        return new AccountNames(subject.Username, manager?.Username);
+    }
 }

@@ -6,7 +6,7 @@ using ResetConsole.Tests.Support;
 namespace ResetConsole.Tests.Integration.Directory;
 
 // The demo directory read back from SQLite: one statement per account (with its manager's and owner's names), and the
-// username-only lookup approvals use for the manager check.
+// two-name lookup approvals use for separation of duties, beside the interface's default (whole accounts) it replaces.
 public sealed class DemoDirectoryConnectorTests : IAsyncLifetime
 {
     private ServiceHarness _harness = default!;
@@ -48,15 +48,24 @@ public sealed class DemoDirectoryConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UsernameOfAsync_IsTheAccountsUsername_OrNullForNoSuchAccount()
+    public async Task NamesAsync_EveryAccount_IsItsUsernameAndItsManagers_SameAsTheDefaultLookup()
     {
         var generated = DemoDirectoryData.Generate(ServiceHarness.Weekday);
+        IDirectoryConnector byDefault = new InMemoryDirectory(generated);
         var managed = generated.First(s => s.Username == DemoAccounts.StandardEmployee);
         var manager = generated.Single(s => s.Id == managed.ManagerId);
+        Assert.Equal(new AccountNames(DemoAccounts.StandardEmployee, manager.Username), await Directory.NamesAsync(managed.Id));
 
-        Assert.Equal(DemoAccounts.StandardEmployee, await Directory.UsernameOfAsync(managed.Id));
-        Assert.Equal(manager.Username, await Directory.UsernameOfAsync(manager.Id));
-        Assert.Null(await Directory.UsernameOfAsync("no-such-account"));
+        foreach (var account in generated)
+        {
+            var expected = new AccountNames(account.Username, generated.SingleOrDefault(m => m.Id == account.ManagerId)?.Username);
+            Assert.Equal(expected, await Directory.NamesAsync(account.Id));
+            Assert.Equal(expected, await byDefault.NamesAsync(account.Id));
+        }
+
+        Assert.Contains(generated, s => s.ManagerId is null);
+        Assert.Null(await Directory.NamesAsync("no-such-account"));
+        Assert.Null(await byDefault.NamesAsync("no-such-account"));
         Assert.Null(await Directory.FindAsync("no-such-account"));
     }
 }

@@ -137,14 +137,17 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
             : null;
     }
 
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<string?>> UsernameById =
-        EF.CompileAsyncQuery((AppDbContext db, string subjectId, CancellationToken ct) =>
-            db.DemoAccounts.Where(a => a.Id == subjectId).Select(a => a.Username).SingleOrDefault());
+    // One short statement per approval: the approver is checked against these two names only.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<AccountNames?>> NamesById =
+        EF.CompileAsyncQuery((AppDbContext db, string subjectId, CancellationToken ct) => db.DemoAccounts
+            .Where(a => a.Id == subjectId)
+            .Select(a => new AccountNames(a.Username, db.DemoAccounts.Where(m => m.Id == a.ManagerId).Select(m => m.Username).FirstOrDefault()))
+            .SingleOrDefault());
 
-    public async Task<string?> UsernameOfAsync(string subjectId, CancellationToken ct = default)
+    public async Task<AccountNames?> NamesAsync(string subjectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await UsernameById(db, subjectId, ct);
+        return await NamesById(db, subjectId, ct);
     }
 
     private sealed class AccountWithNames

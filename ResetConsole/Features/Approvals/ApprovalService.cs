@@ -102,8 +102,8 @@ public sealed class ApprovalService(
         var recoveryCase = await db.RecoveryCases.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw new CaseRuleException("There is no such case.");
         EnsureReads(current, recoveryCase.ApprovalQueue);
-        var (subject, manager) = await PeopleAsync(recoveryCase.SubjectId, ct);
-        var whyNot = SeparationOfDuties.WhyNot(current, recoveryCase, subject, manager)
+        var names = await directory.NamesAsync(recoveryCase.SubjectId, ct);
+        var whyNot = SeparationOfDuties.WhyNot(current, recoveryCase, names)
             ?? (recoveryCase.Status == CaseStatus.AwaitingApproval ? null : $"The case is {recoveryCase.Status.Label().ToLowerInvariant()}.");
         return new ApprovalReview(recoveryCase, ApprovalHash.Compute(recoveryCase), whyNot, time.GetUtcNow());
     }
@@ -111,22 +111,23 @@ public sealed class ApprovalService(
     /// <summary>Approves or rejects exactly what was reviewed. A race, a double click or a stale screen loses with a clear reason.</summary>
     public async Task DecideAsync(StaffActor actor, Guid caseId, bool approve, string? reason, string reviewedHash, CancellationToken ct = default)
     {
-        // The subject and their manager come from the directory (a network call outside demo mode) and are read before
-        // the write gate, so one slow lookup does not hold every other approver's transaction; the checks below run
-        // inside it against the case as it is then.
+        // The subject's and their manager's usernames come from the directory (a network call outside demo mode) and
+        // are read before the write gate, so one slow lookup does not hold every other approver's transaction; the
+        // checks below run inside it against the case as it is then.
         var subjectId = await SubjectOfAsync(caseId, ct);
-        var people = subjectId is null ? default : await PeopleAsync(subjectId, ct);
+        var names = subjectId is null ? null : await directory.NamesAsync(subjectId, ct);
         await writer.ChangeAsync(actor, caseId, [Roles.Supervisor, Roles.SecurityLead], approve ? "approval.approve" : "approval.reject", async context =>
         {
-            var (subject, manager) = context.Case.SubjectId == subjectId ? people : await PeopleAsync(context.Case.SubjectId, ct);
-            if (SeparationOfDuties.WhyNot(context.Actor, context.Case, subject, manager) is { } whyNot)
+            var current = context.Case.SubjectId == subjectId ? names : await directory.NamesAsync(context.Case.SubjectId, ct);
+            if (SeparationOfDuties.WhyNot(context.Actor, context.Case, current) is { } whyNot)
             {
                 throw new AccessRefusedException(whyNot);
             }
 
             var decision = context.Case.Decide(context.Actor.Id, context.Actor.Name, context.Actor.RolesText, approve, reason, reviewedHash, context.Now);
             ApprovalLog.Decided(logger, caseId, approve, context.Case.TierId, context.Actor.Id);
-            var coolingDown = context.Case.Status == CaseStatus.CoolingDown ? CoolDownNotices(context.Case, subject, manager is null ? null : await directory.FindByUsernameAsync(manager, ct)) : [];
+            // Once per case, when its last approval starts the cool-down: the people told need their contacts of record.
+            var coolingDown = context.Case.Status == CaseStatus.CoolingDown ? await CoolDownNoticesAsync(context.Case, ct) : [];
             return new CaseChange(new AuditRecord(context.Actor, approve ? "approval.approved" : "approval.rejected", AuditRecord.Succeeded, caseId,
                 context.Case.SubjectId, new Dictionary<string, string?>
                 {
@@ -153,8 +154,10 @@ public sealed class ApprovalService(
     }
 
     /// <summary>When a reset enters its cool-down, the people who may cancel it are told, with the link to do so.</summary>
-    private static List<OutgoingNotification> CoolDownNotices(RecoveryCase recoveryCase, Subject? subject, Subject? manager)
+    private async Task<List<OutgoingNotification>> CoolDownNoticesAsync(RecoveryCase recoveryCase, CancellationToken ct)
     {
+        var subject = await directory.FindAsync(recoveryCase.SubjectId, ct);
+        var manager = subject?.ManagerId is { } managerId ? await directory.FindAsync(managerId, ct) : null;
         var notices = new List<OutgoingNotification>();
         var people = new[] { ("Subject", subject), ("Manager", manager) };
         foreach (var (role, person) in people)
@@ -248,12 +251,6 @@ public sealed class ApprovalService(
         {
             throw new AccessRefusedException("The security queue is for security leads (and auditors, read-only).");
         }
-    }
-
-    private async Task<(Subject? Subject, string? ManagerUsername)> PeopleAsync(string subjectId, CancellationToken ct)
-    {
-        var subject = await directory.FindAsync(subjectId, ct);
-        return (subject, subject?.ManagerId is { } managerId ? await directory.UsernameOfAsync(managerId, ct) : null);
     }
 
     /// <summary>How many cases wait in a queue (for one tier, or all): the database's tallies, not a count of the cases.</summary>

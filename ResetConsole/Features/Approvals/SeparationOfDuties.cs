@@ -1,6 +1,6 @@
 using ResetConsole.Auth;
+using ResetConsole.Directory;
 using ResetConsole.Domain.Cases;
-using ResetConsole.Domain.Subjects;
 using ResetConsole.Policy;
 
 namespace ResetConsole.Features.Approvals;
@@ -12,7 +12,7 @@ namespace ResetConsole.Features.Approvals;
 /// </summary>
 public static class SeparationOfDuties
 {
-    public static string? WhyNot(StaffActor approver, RecoveryCase recoveryCase, Subject? subject, string? managerUsername)
+    public static string? WhyNot(StaffActor approver, RecoveryCase recoveryCase, AccountNames? subject)
     {
         if (approver.IsVendor)
         {
@@ -39,7 +39,7 @@ public static class SeparationOfDuties
             return "This case is about your own account.";
         }
 
-        if (recoveryCase.ApprovalExclusions.Contains(nameof(ApprovalExclusion.SubjectManager)) && Same(approver.Username, managerUsername))
+        if (recoveryCase.ApprovalExclusions.Contains(nameof(ApprovalExclusion.SubjectManager)) && Same(approver.Username, subject?.ManagerUsername))
         {
             return "You are the subject's manager of record; the policy needs someone independent for this tier.";
         }
