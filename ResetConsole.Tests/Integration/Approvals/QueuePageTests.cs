@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ResetConsole.Auth;
 using ResetConsole.Data;
 using ResetConsole.Domain.Cases;
@@ -91,6 +92,47 @@ public sealed class QueuePageTests : IAsyncLifetime
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN \"RecoveryCases\"", StringComparison.Ordinal) || step.StartsWith("SCAN RecoveryCases", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("IX_ApprovalDecisions_CaseId_ApproverId (CaseId=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Page_ACaseJoiningBetweenTheTotalAndTheRows_IsInNeitherOrBoth()
+    {
+        await _harness.DisposeAsync();
+        var between = new AfterTheTotal();
+        _harness = await ServiceHarness.StartAsync(CaseScenarios.Now, s => s.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(between)));
+        _lee = await _harness.StaffAsync("lee", Roles.SecurityLead);
+        await AddAsync(Waiting(CaseScenarios.OpenElevated(), dueInMinutes: 10));
+        var joining = Waiting(CaseScenarios.OpenElevated(), dueInMinutes: 5);
+        between.Then = () => AddAsync(joining);
+
+        var page = await Approvals.QueueAsync(_lee, ApprovalQueue.Supervisor, new QueueQuery());
+
+        Assert.True(between.Ran);
+        Assert.Equal((1, 1), (page.TotalCount, page.Items.Count));
+        Changed();
+        var next = await Approvals.QueueAsync(_lee, ApprovalQueue.Supervisor, new QueueQuery());
+        Assert.Equal((2, joining.Id), (next.TotalCount, next.Items[0].CaseId));
+    }
+
+    // Commits another change once, right after the queue's total has been read and before the page's rows are.
+    private sealed class AfterTheTotal : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public Func<Task>? Then { get; set; }
+
+        public bool Ran { get; private set; }
+
+        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (Then is { } then && command.CommandText.Contains("\"QueueTallies\"", StringComparison.Ordinal))
+            {
+                Then = null;
+                await then();
+                Ran = true;
+            }
+
+            return result;
+        }
     }
 
     // The page is shared between changes; a change makes the next read query again.

@@ -57,6 +57,9 @@ public sealed class ApprovalService(
     private async Task<QueuePage> ReadQueueAsync(ApprovalQueue queue, QueueQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One read transaction: the total and the rows come from the same snapshot, so a decision committed between
+        // the two statements cannot show a page whose rows and total disagree.
+        await using var read = await ReadSnapshot.BeginAsync(db, ct);
         var tierId = string.IsNullOrEmpty(query.TierId) ? null : query.TierId;
         var total = await Waiting(db, queue, tierId, ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);

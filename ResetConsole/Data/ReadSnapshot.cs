@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ResetConsole.Data;
+
+/// <summary>
+/// A read transaction (SQLite <c>BEGIN DEFERRED</c>): every statement in it sees the database as of its first read,
+/// and it takes no write lock, so in WAL mode it never holds up a writer. EF's own BeginTransaction is
+/// <c>BEGIN IMMEDIATE</c> on SQLite, which would take the write lock for a read. Disposing ends it and closes the
+/// context's connection (contexts are pooled: a connection left open would stay open in the pool).
+/// </summary>
+public sealed class ReadSnapshot : IAsyncDisposable
+{
+    private readonly DbContext _db;
+    private readonly SqliteTransaction _transaction;
+
+    private ReadSnapshot(DbContext db, SqliteTransaction transaction) => (_db, _transaction) = (db, transaction);
+
+    public static async Task<ReadSnapshot> BeginAsync(DbContext db, CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return new ReadSnapshot(db, transaction);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.Database.UseTransactionAsync(null);
+        await _transaction.DisposeAsync();
+        await _db.Database.CloseConnectionAsync();
+    }
+}
