@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResetConsole.Data;
+using ResetConsole.Tests.Support;
 
 namespace ResetConsole.Tests.Integration;
 
@@ -39,6 +40,42 @@ public sealed class StoreTests : IClassFixture<ConsoleFactory>
 
         Assert.Empty(pending);
         Assert.Equal(db.Database.GetMigrations(), applied);
+    }
+
+    [Fact]
+    public async Task Model_HasNoChangeThatNoMigrationCarries()
+    {
+        // Start-up applies migrations only when one is pending, so this is where a model change without its migration
+        // is caught (EF's own check runs inside MigrateAsync, which a restart no longer calls).
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task StartUp_OnAMigratedFile_AppliesNothingAndKeepsItsData()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("console.db");
+        string lockedId;
+        int accounts;
+        await using (var first = new ConsoleFactory().With("Database:Path", path))
+        {
+            await using var db = await first.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var account = await db.DemoAccounts.OrderBy(a => a.Id).FirstAsync(a => !a.IsLocked);
+            account.IsLocked = true;
+            await db.SaveChangesAsync();
+            (lockedId, accounts) = (account.Id, await db.DemoAccounts.CountAsync());
+        }
+
+        await using var second = new ConsoleFactory().With("Database:Path", path);
+        await using var again = await second.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        Assert.Empty(await again.Database.GetPendingMigrationsAsync());
+        Assert.Equal(again.Database.GetMigrations(), await again.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(accounts, await again.DemoAccounts.CountAsync());
+        Assert.True((await again.DemoAccounts.SingleAsync(a => a.Id == lockedId)).IsLocked);
+        Assert.True((await SqlitePragmas.ReadAsync(again)).IsRight);
     }
 
     [Fact]
