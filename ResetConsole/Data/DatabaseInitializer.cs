@@ -25,7 +25,7 @@ public sealed class DatabaseInitializer(
         {
             // Asked first: on a restart nothing is pending, and MigrateAsync would still take its lock and diff the
             // model against the last migration's (a few hundred milliseconds of every start). The model matching its
-            // migrations is a test (MigrationTests), not a start-up check.
+            // migrations is a test (StoreTests), not a start-up check.
             if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             {
                 await db.Database.MigrateAsync(ct);

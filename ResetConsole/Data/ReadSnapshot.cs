@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ResetConsole.Data;
 
@@ -20,9 +19,24 @@ public sealed class ReadSnapshot : IAsyncDisposable
     public static async Task<ReadSnapshot> BeginAsync(DbContext db, CancellationToken ct = default)
     {
         await db.Database.OpenConnectionAsync(ct);
-        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        return new ReadSnapshot(db, transaction);
+        SqliteTransaction? transaction = null;
+        try
+        {
+            transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(transaction, ct);
+            return new ReadSnapshot(db, transaction);
+        }
+        catch
+        {
+            // Not begun: leave the pooled context's connection closed, as EF would.
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -121,8 +121,8 @@ public sealed class ApprovalService(
         var names = subjectId is null ? null : await directory.NamesAsync(subjectId, ct);
         await writer.ChangeAsync(actor, caseId, [Roles.Supervisor, Roles.SecurityLead], approve ? "approval.approve" : "approval.reject", async context =>
         {
-            var current = context.Case.SubjectId == subjectId ? names : await directory.NamesAsync(context.Case.SubjectId, ct);
-            if (SeparationOfDuties.WhyNot(context.Actor, context.Case, current) is { } whyNot)
+            var namesNow = context.Case.SubjectId == subjectId ? names : await directory.NamesAsync(context.Case.SubjectId, ct);
+            if (SeparationOfDuties.WhyNot(context.Actor, context.Case, namesNow) is { } whyNot)
             {
                 throw new AccessRefusedException(whyNot);
             }
