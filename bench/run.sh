@@ -48,6 +48,10 @@ dotnet build bench/ResetConsole.Bench -c Release -nologo -v quiet -clp:ErrorsOnl
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 printf '*\n' > "$RESULTS/.gitignore"
+# The load scenarios run the console as it is deployed (README, "Deploying"): a ReadyToRun publish for this machine.
+APP="$(cd "$RESULTS" && pwd)/console"
+echo "==> publishing the console (Release, ReadyToRun) to $APP"
+dotnet publish ResetConsole -c Release --use-current-runtime --self-contained false -o "$APP" -nologo -v quiet -clp:ErrorsOnly || exit 1
 
 if [ "$BENCHMARKS" = 1 ]; then
   job=(); [ "$small" = 1 ] && job=(--job short)
@@ -71,7 +75,7 @@ load() {
   local scenario=$1; shift
   echo "==> load: $scenario"
   dotnet bench/ResetConsole.Load/bin/Release/net10.0/ResetConsole.Load.dll "$scenario" --cases "$CASES" --open "$OPEN_CASES" \
-    --out "$RESULTS/$scenario.json" "$@" || fail "$scenario (circuit errors or a failed step)"
+    --app "$APP/ResetConsole.dll" --content-root "$APP" --out "$RESULTS/$scenario.json" "$@" || fail "$scenario (circuit errors or a failed step)"
 }
 
 for scenario in $SCENARIOS; do

@@ -17,30 +17,35 @@ public sealed class ConsoleProcess : IAsyncDisposable
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     public static ConsoleProcess Start(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings = null) =>
-        Launch(dataFolder, ["--urls", $"http://localhost:{port}"], settings);
+        Launch(RepositoryPaths.AppAssembly, RepositoryPaths.App, "Development", dataFolder, ["--urls", $"http://localhost:{port}"], settings);
 
     /// <summary>Runs a command of the app (e.g. <c>audit verify</c>) on the database in <paramref name="dataFolder"/>.</summary>
     public static ConsoleProcess StartCommand(string dataFolder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? settings = null) =>
-        Launch(dataFolder, arguments, settings);
+        Launch(RepositoryPaths.AppAssembly, RepositoryPaths.App, "Development", dataFolder, arguments, settings);
 
-    private static ConsoleProcess Launch(string dataFolder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? settings)
+    /// <summary>Runs a publish from its own folder in Production, as README's "Deploying" does.</summary>
+    public static ConsoleProcess StartPublished(string publishFolder, string dataFolder, int port) =>
+        Launch(Path.Combine(publishFolder, "ResetConsole.dll"), publishFolder, "Production", dataFolder, ["--urls", $"http://localhost:{port}"], settings: null);
+
+    private static ConsoleProcess Launch(
+        string assembly, string contentRoot, string environment, string dataFolder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryPaths.App,
+            WorkingDirectory = contentRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(RepositoryPaths.AppAssembly);
+        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(RepositoryPaths.App);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.ArgumentList.Add(contentRoot);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Database__Path"] = Path.Combine(dataFolder, "console.db");
         start.Environment["Logging__Directory"] = Path.Combine(dataFolder, "logs");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -36,7 +36,7 @@ public sealed class LoadRun : IAsyncDisposable
     public static async Task<LoadRun> StartAsync(ServerOptions options, string scenario, LoadErrors? errors = null)
     {
         var database = await BenchDatabase.CopyForRunAsync(options, scenario);
-        Console.WriteLine($"== {scenario}: starting the console (Release) on {database}");
+        Console.WriteLine($"== {scenario}: starting the console ({(options.IsPublished ? "published" : "built")}, {options.Environment}) on {database}");
         var server = await ServerProcess.StartAsync(options, database);
         Console.WriteLine($"   listening at {server.Origin} (pid {server.ProcessId})");
         return new LoadRun(options, server, errors ?? new LoadErrors());

@@ -53,7 +53,8 @@ public static class BrowserScenario
             return 1;
         }
 
-        await using var run = await LoadRun.StartAsync(options.Server() with { ServesStaticFiles = true }, "browser");
+        var server = options.Server() with { ServesStaticFiles = true };
+        await using var run = await LoadRun.StartAsync(server, "browser");
         await run.WarmUpAsync(Screen.AgentCase);
         var circuits = await run.OpenAsync(Screen.AgentCase, background);
         await LoadRun.QuietAsync(circuits, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
@@ -97,7 +98,7 @@ public static class BrowserScenario
         var all = actions.Values.SelectMany(v => v).ToList();
         rows.Add(Row("all actions", all));
         report.Conditions = $"one agent (dana) in headless Chromium {browser.Version} working {cases.Count} cases, while {background:N0} other agent case pages are open as " +
-            $"background circuits ({after.ActiveCircuits:N0} circuits on the server at the end); the console in the Development environment (a build serves its scripts and CSS only there); console, harness and browser on the same machine";
+            $"background circuits ({after.ActiveCircuits:N0} circuits on the server at the end); the console in the {server.Environment} environment{(server.IsPublished ? "" : " (a build serves its scripts and CSS only there)")}; console, harness and browser on the same machine";
         report.Table($"Agent actions in Chromium with {background:N0} background circuits (p75 over the actions; Chromium reports event timings of 16 ms or more)",
             ["action", "interactions", "interaction to next paint p75", "max", "interaction to visible update p75", "p95", "max"], rows);
         var inp = Percentile(all.Select(a => a.Inp).Order().ToList(), 0.75);

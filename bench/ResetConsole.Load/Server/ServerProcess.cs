@@ -92,7 +92,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = Options.ServesStaticFiles ? "Development" : "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = Options.Environment;
         start.Environment["Database__Path"] = DatabasePath;
         start.Environment["Logging__Directory"] = Path.Combine(folder, "logs");
         start.Environment["Bench__Diagnostics"] = "true";
