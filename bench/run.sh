@@ -49,7 +49,7 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 printf '*\n' > "$RESULTS/.gitignore"
 # The load scenarios run the console as it is deployed (README, "Deploying"): a ReadyToRun publish for this machine.
-APP="$(cd "$RESULTS" && pwd)/console"
+APP="$RESULTS/console"   # relative, as the report shows it; the harness resolves it
 echo "==> publishing the console (Release, ReadyToRun) to $APP"
 dotnet publish ResetConsole -c Release --use-current-runtime --self-contained false -o "$APP" -nologo -v quiet -clp:ErrorsOnly || exit 1
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using ResetConsole.Tests.Support;
@@ -18,8 +17,8 @@ public sealed class PublishTests
         using var output = new TempFolder();
         using var data = new TempFolder();
 
-        var (exitCode, log) = await DotnetAsync(
-            "publish", RepositoryPaths.App, "-c", "Release", "--use-current-runtime", "--self-contained", "false", "-o", output.Path, "-nologo", "-v", "quiet");
+        var (exitCode, log) = await ExternalProgram.RunAsync(
+            "dotnet", TimeSpan.FromMinutes(10), "publish", RepositoryPaths.App, "-c", "Release", "--use-current-runtime", "--self-contained", "false", "-o", output.Path, "-nologo", "-v", "quiet");
 
         Assert.True(exitCode == 0, log);
         Assert.True(File.Exists(Path.Combine(output.Path, "Policies", "recovery-policy.yaml")), "the publish lacks the recovery policy");
@@ -44,22 +43,6 @@ public sealed class PublishTests
     {
         using var pe = new PEReader(File.OpenRead(assembly));
         return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
-    }
-
-    private static async Task<(int ExitCode, string Output)> DotnetAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
 

@@ -52,8 +52,8 @@ public sealed class Options
         var root = RepositoryRoot();
         var app = Path.Combine(root, "ResetConsole");
         return new ServerOptions(
-            String("app") ?? Path.Combine(app, "bin", "Release", "net10.0", "ResetConsole.dll"),
-            String("content-root") ?? app,
+            Path.GetFullPath(String("app") ?? Path.Combine(app, "bin", "Release", "net10.0", "ResetConsole.dll")),
+            Path.GetFullPath(String("content-root") ?? app),
             String("work") ?? Path.Combine(Path.GetTempPath(), "resetconsole-load"),
             Int("cases", 100_000),
             Int("open", 10_000),

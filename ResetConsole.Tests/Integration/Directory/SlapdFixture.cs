@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.DirectoryServices.Protocols;
 using System.Net;
 using Microsoft.Extensions.Configuration;
@@ -219,20 +218,10 @@ public sealed class SlapdFixture : IAsyncLifetime
 
     private static async Task RunAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var (exitCode, output) = await ExternalProgram.RunAsync(program, TimeSpan.FromSeconds(20), arguments);
+        if (exitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {await error}{await output}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {exitCode}: {output}");
         }
     }
 
