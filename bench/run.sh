@@ -4,7 +4,7 @@
 # then the headless circuit load scenarios (bench/ResetConsole.Load) against the Release console on a temp database
 # seeded to 100,000 cases with 10,000 open; then rewrites the generated tables in docs/performance.md.
 #
-#   bench/run.sh                 the sizes (57 minutes on 2 cores on 2026-12-07)
+#   bench/run.sh                 the sizes (51 to 57 minutes on 2 cores on 2026-12-07)
 #   QUICK=1 bench/run.sh         small sizes, about 25 minutes on 2 cores: to check the harness, not to quote
 #   SCENARIOS="footprint fanout" FANOUT_CIRCUITS=500 bench/run.sh
 #
