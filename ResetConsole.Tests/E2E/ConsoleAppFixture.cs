@@ -34,6 +34,17 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
         }));
     }
 
+    /// <summary>
+    /// Leaves the server's logs in <c>TestResults/e2e-logs</c> (which <c>./test.sh</c> empties before a run), so a
+    /// failed journey can be read against what the console did at the time.
+    /// </summary>
+    private void KeepServerLogs()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "TestResults", "e2e-logs");
+        System.IO.Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"console-{BaseAddress.Port}.log"), AllServerLogs());
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -72,6 +83,7 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
         if (_console is not null)
         {
             await _console.DisposeAsync();
+            KeepServerLogs();
         }
 
         _folder.Dispose();
