@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every performance figure in one command: the BenchmarkDotNet suites, the store under concurrency and the in-process
 # fan-out (bench/ResetConsole.Bench),
-# then the headless circuit load scenarios (bench/ResetConsole.Load) against the Release console on a temp database
+# then the headless circuit load scenarios (bench/ResetConsole.Load) against the console's ReadyToRun publish on a temp database
 # seeded to 100,000 cases with 10,000 open; then rewrites the generated tables in docs/performance.md.
 #
 #   bench/run.sh                 the sizes (51 to 57 minutes on 2 cores on 2026-12-07)
