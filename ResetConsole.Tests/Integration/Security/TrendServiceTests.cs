@@ -142,6 +142,20 @@ public sealed class TrendServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tally_OneCallWithRepeatedKeys_AddsToWhatIsThereInOneStatement()
+    {
+        await TallyAsync((Day1, DailyTally.ResetByTier, "Standard", 4));
+
+        await TallyAsync(
+            (Day1, DailyTally.ResetByTier, "Standard", 2), (Day1, DailyTally.ResetByTier, "Standard", 3),
+            (Day1, DailyTally.ResetByTier, "Elevated", 1), (Day1.AddDays(1), DailyTally.ResetByTier, "Standard", 6));
+        await TallyAsync();
+
+        var trends = await Trends.ReadAsync(_ari, Day1, Day1.AddDays(1));
+        Assert.Equal([("Elevated", new[] { 1, 0 }), ("Standard", new[] { 9, 6 })], trends.ResetsByTier.Select(s => (s.Name, s.Counts)).ToArray());
+    }
+
+    [Fact]
     public async Task Read_MoreThanTheLimit_IsRefusedWithAClearMessage()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Trends.ReadAsync(_ari, Day1, Day1.AddDays(TrendService.MaxDays)));

@@ -12,14 +12,14 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGat
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    // The last entry, compiled once: every change appends inside the write gate.
-    private static readonly Func<AppDbContext, CancellationToken, Task<AuditEntry?>> ChainHead =
-        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefault());
+    // The last entry's place and hash, compiled once: every change appends inside the write gate.
+    private static readonly Func<AppDbContext, CancellationToken, Task<ChainLink?>> ChainHead =
+        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) =>
+            db.AuditEntries.OrderByDescending(e => e.Sequence).Select(e => new ChainLink(e.Sequence, e.Hash)).FirstOrDefault());
 
     public async Task AppendAsync(AppDbContext db, AuditRecord record, CancellationToken ct = default)
     {
-        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.Sequence).LastOrDefault();
-        var last = pending ?? await ChainHead(db, ct);
+        var last = Unsaved(db).MaxBy(e => e.Sequence) is { } pending ? new ChainLink(pending.Sequence, pending.Hash) : await ChainHead(db, ct);
         var entry = new AuditEntry
         {
             Sequence = (last?.Sequence ?? 0) + 1,
@@ -42,6 +42,26 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         db.AuditEntries.Add(entry);
     }
 
+    /// <summary>
+    /// The entries added to <paramref name="db"/> and not yet saved. Entries are only ever added through
+    /// <c>AuditEntries.Add</c>, which marks them Added at once, so this reads the tracker without EF's scan of every
+    /// tracked entity for changes (a case write holds the case with its steps and decisions).
+    /// </summary>
+    internal static List<AuditEntry> Unsaved(DbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. tracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     public async Task AppendAloneAsync(AuditRecord record, CancellationToken ct = default)
     {
         using var _ = await gate.EnterAsync(ct);
@@ -49,4 +69,6 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, WriteGat
         await AppendAsync(db, record, ct);
         await db.SaveChangesAsync(ct);
     }
+
+    private sealed record ChainLink(long Sequence, string Hash);
 }

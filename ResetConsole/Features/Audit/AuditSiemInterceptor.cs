@@ -76,8 +76,6 @@ internal sealed class AuditSiemInterceptor(AuditSiem siem) : SaveChangesIntercep
     /// <summary>Held with the caller's transaction if there is one, else with the context for the length of the save.</summary>
     private static object Owner(DbContext context) => context.Database.CurrentTransaction?.GetDbTransaction() ?? (object)context;
 
-    private static List<AuditEntry> Added(DbContext context) =>
-        [.. context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
     private void Hold(DbContext? context)
     {
@@ -86,7 +84,7 @@ internal sealed class AuditSiemInterceptor(AuditSiem siem) : SaveChangesIntercep
             return;
         }
 
-        var added = Added(context);
+        var added = AuditLog.Unsaved(context);
         if (added.Count > 0)
         {
             _pending.GetOrCreateValue(Owner(context)).AddRange(added);
@@ -122,7 +120,7 @@ internal sealed class AuditSiemInterceptor(AuditSiem siem) : SaveChangesIntercep
             return;
         }
 
-        var failed = Added(context);
+        var failed = AuditLog.Unsaved(context);
         entries.RemoveAll(failed.Contains);
         if (context.Database.CurrentTransaction is null)
         {

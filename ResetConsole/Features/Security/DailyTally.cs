@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ResetConsole.Data;
 using ResetConsole.Domain.Cases;
@@ -77,17 +79,29 @@ public static class DailyTally
         return AddAsync(db, counts, ct);
     }
 
+    /// <summary>
+    /// Adds the counts in one statement (an upsert of every day, metric and key they name): the write gate runs it for
+    /// each change, and every statement is prepared anew.
+    /// </summary>
     public static async Task AddAsync(AppDbContext db, IEnumerable<(int Day, string Metric, string Key, long Value)> counts, CancellationToken ct)
     {
-        foreach (var group in counts.GroupBy(c => (c.Day, c.Metric, c.Key)))
+        var rows = counts.GroupBy(c => (c.Day, c.Metric, c.Key)).Select(g => (g.Key.Metric, g.Key.Day, g.Key.Key, Value: g.Sum(c => c.Value))).ToList();
+        if (rows.Count == 0)
         {
-            var value = group.Sum(c => c.Value);
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO "DailyCounts" ("Metric", "Day", "Key", "Value") VALUES ({group.Key.Metric}, {group.Key.Day}, {group.Key.Key}, {value})
-                ON CONFLICT ("Metric", "Day", "Key") DO UPDATE SET "Value" = "Value" + excluded."Value"
-                """, ct);
+            return;
         }
+
+        var sql = new StringBuilder("""INSERT INTO "DailyCounts" ("Metric", "Day", "Key", "Value") VALUES """);
+        var parameters = new object[rows.Count * 4];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var first = i * 4;
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}}, {{{first + 3}}})");
+            (parameters[first], parameters[first + 1], parameters[first + 2], parameters[first + 3]) = (rows[i].Metric, rows[i].Day, rows[i].Key, rows[i].Value);
+        }
+
+        sql.Append(""" ON CONFLICT ("Metric", "Day", "Key") DO UPDATE SET "Value" = "Value" + excluded."Value" """);
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
     }
 
     public static int Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).DayNumber;
