@@ -62,6 +62,9 @@ if [ "$BENCHMARKS" = 1 ]; then
   echo "==> BenchmarkDotNet: queue, case open, dashboard and audit suites"
   (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*QueueQuery*' '*CaseOpen*' '*Dashboard*' '*Audit*' --artifacts "$artifacts" "${job[@]}") \
     || fail "query benchmarks"
+  echo "==> BenchmarkDotNet: one approval at a time beside raw SQLite (its own fixed job: each invocation decides a case)"
+  (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- --filter '*WritePath*' --artifacts "$artifacts") \
+    || fail "write path benchmark"
   echo "==> the store under concurrency: write path ($STORE_CALLERS callers, at saturation and paced at $STORE_RATE/s) and read path (8 readers)"
   (cd bench/ResetConsole.Bench && dotnet run -c Release --no-build -- store "$STORE_CALLERS" "$STORE_SECONDS" "$STORE_RATE") > "$RESULTS/store.txt" \
     || fail "store (busy errors or a failed transaction)"

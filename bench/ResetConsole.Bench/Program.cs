@@ -19,5 +19,7 @@ if (args.Length > 0 && args[0] == "store")
     return await StoreMeasurement.RunAsync(callers, TimeSpan.FromSeconds(seconds), rate, only);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(PolicyEvaluationBenchmarks).Assembly).Run(args);
-return 0;
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(PolicyEvaluationBenchmarks).Assembly).Run(args);
+
+// A benchmark that failed validation or threw leaves a table without its figures: bench/run.sh must fail, not report it.
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

@@ -153,7 +153,7 @@ public static class StoreMeasurement
     private static void Report(string what, List<double> sorted) =>
         Console.WriteLine($"{what}: {sorted.Count:N0} first pages, p50 {Ms(sorted, 0.5)}, p95 {Ms(sorted, 0.95)}, p99 {Ms(sorted, 0.99)}");
 
-    private static async Task<List<Guid>> WaitingCasesAsync(BenchHost host)
+    internal static async Task<List<Guid>> WaitingCasesAsync(BenchHost host)
     {
         await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var ids = await db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
@@ -162,7 +162,7 @@ public static class StoreMeasurement
         return ids;
     }
 
-    private sealed record Run(List<double> Latencies, double Seconds, int BusyErrors, int OtherErrors);
+    private sealed record Run(List<double> Latencies, double Seconds, int BusyErrors, int OtherErrors, TimeSpan Cpu);
 
     /// <summary>
     /// <paramref name="callers"/> approving the queued cases. Without a <paramref name="rate"/>, at saturation for
@@ -177,6 +177,7 @@ public static class StoreMeasurement
         var busy = 0;
         var other = 0;
         var next = -1L;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
@@ -206,7 +207,7 @@ public static class StoreMeasurement
                 }
             }
         })));
-        return new Run([.. latencies.Order()], clock.Elapsed.TotalSeconds, busy, other);
+        return new Run([.. latencies.Order()], clock.Elapsed.TotalSeconds, busy, other, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     private static bool IsBusy(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 } || (ex.InnerException is { } inner && IsBusy(inner));
@@ -215,7 +216,7 @@ public static class StoreMeasurement
     private static readonly Func<DateTimeOffset, long> StoredTime = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
 
     /// <summary>The statements the service's transaction runs, without EF, the gate or the HMAC: the floor.</summary>
-    private static async Task<double> RawApproveAsync(string connectionString, Guid id)
+    internal static async Task<double> RawApproveAsync(string connectionString, Guid id)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = new SqliteConnection(connectionString);
@@ -281,7 +282,8 @@ public static class StoreMeasurement
 
     private static void Report(string what, int callers, Run run, string unit) => Console.WriteLine(
         $"{what}: {callers} callers, {run.Latencies.Count:N0} {unit} in {run.Seconds:F1} s = {run.Latencies.Count / run.Seconds:N0}/s, " +
-        $"p50 {Ms(run.Latencies, 0.5)}, p95 {Ms(run.Latencies, 0.95)}, p99 {Ms(run.Latencies, 0.99)}, busy errors {run.BusyErrors}, other errors {run.OtherErrors}");
+        $"p50 {Ms(run.Latencies, 0.5)}, p95 {Ms(run.Latencies, 0.95)}, p99 {Ms(run.Latencies, 0.99)}, busy errors {run.BusyErrors}, other errors {run.OtherErrors}, " +
+        $"process CPU {run.Cpu.TotalMilliseconds / Math.Max(1, run.Latencies.Count):F2} ms per {unit[..^1]}");
 
     private static string Ms(List<double> sorted, double p) => sorted.Count == 0
         ? "n/a"
