@@ -19,11 +19,12 @@ namespace ResetConsole.Features.Cases;
 /// Group commit: changes that arrive while another commits wait in a queue, and the next batch runs them one after
 /// another in one transaction, each inside its own savepoint, with one commit (one fsync) for all. Each change still
 /// sees the ones before it, a change that fails or is refused rolls back to its savepoint alone, and nobody hears
-/// "done" before the commit: if the commit fails, every change in the batch fails with it.
+/// "done" before the commit: if the commit fails, every change in the batch fails with it. The commit does not copy
+/// the write-ahead log into the database file: <see cref="WalCheckpoints"/> does that beside the next batch.
 /// </para>
 /// </summary>
 public sealed class CaseWriter(
-    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, IAuditLog audit, SecurityAlerts alerts, ConsoleEventHub hub, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, WalCheckpoints checkpoints, IAuditLog audit, SecurityAlerts alerts, ConsoleEventHub hub, TimeProvider time)
 {
     /// <summary>Changes per transaction at most: enough to share the fsync, few enough to keep a batch short.</summary>
     public const int MaxBatch = 32;
@@ -141,35 +142,44 @@ public sealed class CaseWriter(
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var change in batch)
+            // The commit must not copy the log into the database file while everyone else waits at the gate.
+            await checkpoints.SuspendAutomaticAsync(db);
+            try
             {
-                if (change.Cancellation.IsCancellationRequested)
+                foreach (var change in batch)
                 {
-                    change.Fail(new OperationCanceledException(change.Cancellation));
-                    continue;
+                    if (change.Cancellation.IsCancellationRequested)
+                    {
+                        change.Fail(new OperationCanceledException(change.Cancellation));
+                        continue;
+                    }
+
+                    await transaction.CreateSavepointAsync(Savepoint);
+                    try
+                    {
+                        await change.ApplyAsync(db);
+                        await transaction.ReleaseSavepointAsync(Savepoint);
+                        applied.Add(change);
+                    }
+                    catch (Exception ex)
+                    {
+                        await transaction.RollbackToSavepointAsync(Savepoint);
+                        change.Fail(ex);
+                    }
+                    finally
+                    {
+                        db.ChangeTracker.Clear();
+                    }
                 }
 
-                await transaction.CreateSavepointAsync(Savepoint);
-                try
+                if (applied.Count > 0)
                 {
-                    await change.ApplyAsync(db);
-                    await transaction.ReleaseSavepointAsync(Savepoint);
-                    applied.Add(change);
-                }
-                catch (Exception ex)
-                {
-                    await transaction.RollbackToSavepointAsync(Savepoint);
-                    change.Fail(ex);
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
+                    await transaction.CommitAsync();
                 }
             }
-
-            if (applied.Count > 0)
+            finally
             {
-                await transaction.CommitAsync();
+                await checkpoints.ResumeAutomaticAsync(db);
             }
         }
         catch (Exception ex)
@@ -183,6 +193,7 @@ public sealed class CaseWriter(
             return;
         }
 
+        checkpoints.Committed(applied.Count);
         foreach (var change in applied)
         {
             change.Complete();
