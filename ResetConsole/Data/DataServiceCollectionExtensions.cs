@@ -27,7 +27,6 @@ public static class DataServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout));
         });
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<WalCheckpoints>();
 
         // Keys beside the database, so sign-in cookies survive a restart. Scale-out moves them into the shared database.
         services.AddDataProtection().SetApplicationName("ResetConsole");

@@ -19,12 +19,11 @@ namespace ResetConsole.Features.Cases;
 /// Group commit: changes that arrive while another commits wait in a queue, and the next batch runs them one after
 /// another in one transaction, each inside its own savepoint, with one commit (one fsync) for all. Each change still
 /// sees the ones before it, a change that fails or is refused rolls back to its savepoint alone, and nobody hears
-/// "done" before the commit: if the commit fails, every change in the batch fails with it. The commit does not copy
-/// the write-ahead log into the database file: <see cref="WalCheckpoints"/> does that beside the next batch.
+/// "done" before the commit: if the commit fails, every change in the batch fails with it.
 /// </para>
 /// </summary>
 public sealed class CaseWriter(
-    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, WalCheckpoints checkpoints, IAuditLog audit, SecurityAlerts alerts, ConsoleEventHub hub, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, WriteGate gate, IAuditLog audit, SecurityAlerts alerts, ConsoleEventHub hub, TimeProvider time)
 {
     /// <summary>Changes per transaction at most: enough to share the fsync, few enough to keep a batch short.</summary>
     public const int MaxBatch = 32;
@@ -142,44 +141,35 @@ public sealed class CaseWriter(
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            // The commit must not copy the log into the database file while everyone else waits at the gate.
-            await checkpoints.SuspendAutomaticAsync(db);
-            try
+            foreach (var change in batch)
             {
-                foreach (var change in batch)
+                if (change.Cancellation.IsCancellationRequested)
                 {
-                    if (change.Cancellation.IsCancellationRequested)
-                    {
-                        change.Fail(new OperationCanceledException(change.Cancellation));
-                        continue;
-                    }
-
-                    await transaction.CreateSavepointAsync(Savepoint);
-                    try
-                    {
-                        await change.ApplyAsync(db);
-                        await transaction.ReleaseSavepointAsync(Savepoint);
-                        applied.Add(change);
-                    }
-                    catch (Exception ex)
-                    {
-                        await transaction.RollbackToSavepointAsync(Savepoint);
-                        change.Fail(ex);
-                    }
-                    finally
-                    {
-                        db.ChangeTracker.Clear();
-                    }
+                    change.Fail(new OperationCanceledException(change.Cancellation));
+                    continue;
                 }
 
-                if (applied.Count > 0)
+                await transaction.CreateSavepointAsync(Savepoint);
+                try
                 {
-                    await transaction.CommitAsync();
+                    await change.ApplyAsync(db);
+                    await transaction.ReleaseSavepointAsync(Savepoint);
+                    applied.Add(change);
+                }
+                catch (Exception ex)
+                {
+                    await transaction.RollbackToSavepointAsync(Savepoint);
+                    change.Fail(ex);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
                 }
             }
-            finally
+
+            if (applied.Count > 0)
             {
-                await checkpoints.ResumeAutomaticAsync(db);
+                await transaction.CommitAsync();
             }
         }
         catch (Exception ex)
@@ -193,7 +183,6 @@ public sealed class CaseWriter(
             return;
         }
 
-        checkpoints.Committed(applied.Count);
         foreach (var change in applied)
         {
             change.Complete();
