@@ -74,6 +74,8 @@ public static class ConsoleApplicationExtensions
         var auth = app.Services.GetRequiredService<IOptions<ConsoleAuthOptions>>().Value;
         var providerOrigin = auth.Mode == AuthMode.External ? new Uri(auth.Authority!).GetLeftPart(UriPartial.Authority) : null;
 
+        // First: once stopping, nothing else runs for a new request (not even request logging, which logs a 503 as an error).
+        app.UseMiddleware<StoppingMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>(SecurityHeadersMiddleware.BuildPolicy(providerOrigin));

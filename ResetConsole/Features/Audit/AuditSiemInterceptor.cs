@@ -76,7 +76,6 @@ internal sealed class AuditSiemInterceptor(AuditSiem siem) : SaveChangesIntercep
     /// <summary>Held with the caller's transaction if there is one, else with the context for the length of the save.</summary>
     private static object Owner(DbContext context) => context.Database.CurrentTransaction?.GetDbTransaction() ?? (object)context;
 
-
     private void Hold(DbContext? context)
     {
         if (context is null)
