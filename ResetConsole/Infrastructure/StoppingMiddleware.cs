@@ -26,9 +26,9 @@ public sealed partial class StoppingMiddleware(RequestDelegate next, IHostApplic
             RefusingWhileStopping(logger);
         }
 
+        // No Connection header: HTTP/2 and HTTP/3 forbid it, and Kestrel closes idle connections as it stops anyway.
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "1";
-        context.Response.Headers.Connection = "close";
         return Task.CompletedTask;
     }
 

@@ -38,7 +38,6 @@ public sealed class StoppingMiddlewareTests
         {
             Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
             Assert.Equal("1", context.Response.Headers.RetryAfter.ToString());
-            Assert.Equal("close", context.Response.Headers.Connection.ToString());
         }
     }
 
