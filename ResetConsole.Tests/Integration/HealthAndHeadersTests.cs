@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ResetConsole.Tests.Integration;
 
@@ -30,21 +28,6 @@ public sealed class HealthAndHeadersTests : IClassFixture<ConsoleFactory>
         var database = json.RootElement.GetProperty("checks")[0];
         Assert.Equal("database", database.GetProperty("name").GetString());
         Assert.Equal(0, database.GetProperty("data").GetProperty("pendingMigrations").GetInt32());
-    }
-
-    [Fact]
-    public async Task OnceTheConsoleIsStopping_ANewRequestIsRefusedWith503()
-    {
-        // A console of its own: this one is told to stop.
-        using var factory = new ConsoleFactory();
-        var client = factory.CreateBrowserLikeClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-
-        factory.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-        var response = await client.GetAsync("/_blazor/negotiate?negotiateVersion=1");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
