@@ -142,7 +142,7 @@ public sealed class TrendServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tally_OneCallWithRepeatedKeys_AddsToWhatIsThereInOneStatement()
+    public async Task Tally_OneCallWithRepeatedKeys_AddsToWhatIsThere()
     {
         await TallyAsync((Day1, DailyTally.ResetByTier, "Standard", 4));
 
