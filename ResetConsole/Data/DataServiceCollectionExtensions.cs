@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,18 @@ public static class DataServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var path = options.ResolvePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            // Created before the pool, so disposed after it.
+            sp.GetRequiredService<KeptConnectionsCloser>();
+            // Each pooled context keeps its connection open and its statements compiled (KeptOpenSqliteConnection,
+            // PreparedStatements): compiling SQL again on every execution was the console's largest single store cost.
+#pragma warning disable EF1001 // the provider's connection service, see KeptOpenSqliteConnection
             o.UseSqlite($"Data Source={path}")
-                .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout));
+                .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout), new StatementReuseInterceptor())
+                .ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
+#pragma warning restore EF1001
         });
+        services.AddSingleton(sp => new KeptConnectionsCloser(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolvePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<DatabaseInitializer>();
 
         // Keys beside the database, so sign-in cookies survive a restart. Scale-out moves them into the shared database.

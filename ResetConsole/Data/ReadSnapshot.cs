@@ -7,7 +7,8 @@ namespace ResetConsole.Data;
 /// A read transaction (SQLite <c>BEGIN DEFERRED</c>): every statement in it sees the database as of its first read,
 /// and it takes no write lock, so in WAL mode it never holds up a writer. EF's own BeginTransaction is
 /// <c>BEGIN IMMEDIATE</c> on SQLite, which would take the write lock for a read. Disposing ends it and closes the
-/// context's connection (contexts are pooled: a connection left open would stay open in the pool).
+/// context's connection as Entity Framework would (the console's pooled contexts keep it open with its compiled
+/// statements, <see cref="KeptOpenSqliteConnection"/>; a plain context closes it).
 /// </summary>
 public sealed class ReadSnapshot : IAsyncDisposable
 {

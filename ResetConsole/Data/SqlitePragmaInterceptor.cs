@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ResetConsole.Data;
 
 /// <summary>
-/// Sets WAL, full sync, foreign keys and a busy timeout on every physical connection, before its first use. Entity
-/// Framework opens and closes the connection around each statement and the pool hands the same SQLite connection out
-/// again, whose settings last as long as it does: so they are set once per physical connection (known by its native
-/// handle), not four more statements before every statement. <c>StoreTests</c> checks connections from the pool.
+/// Sets WAL, full sync, foreign keys and a busy timeout on every physical connection, before its first use. A plain
+/// context opens and closes the connection around each statement, the console's pooled contexts once per context
+/// (<see cref="KeptOpenSqliteConnection"/>), and SQLite's pool hands the same physical connection out again, whose
+/// settings last as long as it does: so they are set once per physical connection (known by its native handle), not
+/// four more statements before every statement. <c>StoreTests</c> checks connections from the pool.
 /// </summary>
 public sealed class SqlitePragmaInterceptor(TimeSpan busyTimeout) : DbConnectionInterceptor
 {

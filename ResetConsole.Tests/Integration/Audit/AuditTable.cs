@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ResetConsole.Data;
 using ResetConsole.Features.Audit;
 
 namespace ResetConsole.Tests.Integration.Audit;
@@ -59,6 +60,7 @@ internal sealed class AuditTable(string databasePath)
     public void RestoreFrom(string path)
     {
         SqliteConnection.ClearAllPools();
+        KeptOpenSqliteConnection.CloseAll(databasePath);
         File.Delete(databasePath + "-wal");
         File.Delete(databasePath + "-shm");
         File.Copy(path, databasePath, overwrite: true);

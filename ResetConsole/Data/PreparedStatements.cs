@@ -1,0 +1,280 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ResetConsole.Data;
+
+/// <summary>
+/// The statements prepared on one open SQLite connection, by SQL text, most recently used kept. Entity Framework makes a
+/// new command for every execution and disposes it afterwards, and Microsoft.Data.Sqlite compiles a command's SQL on
+/// its first execution and finalizes it on dispose: every query was compiled again each time, the largest single cost
+/// the console owned in the queue read, the case page's open and the approve path (docs/performance.md). Here the
+/// command Entity Framework disposes (<see cref="ReusedSqliteCommand"/>) hands its compiled statement back for the next
+/// execution of the same SQL on the same connection. Used only on connections that stay open
+/// (<see cref="KeptOpenSqliteConnection"/>); a connection that closes drops its statements.
+/// </summary>
+public sealed class PreparedStatements
+{
+    /// <summary>Per connection. The hot statements are a few dozen; what falls out is compiled again when next used.</summary>
+    public const int Capacity = 64;
+
+    private static readonly ConditionalWeakTable<SqliteConnection, PreparedStatements> ByConnection = new();
+
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, LinkedListNode<SqliteCommand>> _idle = new(StringComparer.Ordinal);
+    private readonly LinkedList<SqliteCommand> _recent = new();
+    private readonly Lock _lock = new();
+
+    private PreparedStatements(SqliteConnection connection)
+    {
+        _connection = connection;
+        // Microsoft.Data.Sqlite disposes a connection's commands when it closes; drop them from here too.
+        connection.StateChange += (_, e) =>
+        {
+            if (e.CurrentState == ConnectionState.Closed)
+            {
+                Clear();
+            }
+        };
+    }
+
+    public static PreparedStatements Of(SqliteConnection connection) => ByConnection.GetValue(connection, c => new PreparedStatements(c));
+
+    /// <summary>How many compiled statements wait for reuse (for tests).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _idle.Count;
+            }
+        }
+    }
+
+    /// <summary>The compiled commands waiting for reuse, most recent first (for tests).</summary>
+    internal IReadOnlyList<SqliteCommand> Idle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _recent];
+            }
+        }
+    }
+
+    /// <summary>A command for this SQL: the one used last time, compiled, if it is idle; a new one otherwise.</summary>
+    public SqliteCommand Rent(string sql)
+    {
+        lock (_lock)
+        {
+            if (_idle.Remove(sql, out var node))
+            {
+                _recent.Remove(node);
+                return node.Value;
+            }
+        }
+
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Back after use, its reader disposed: kept for the next execution of the same SQL, or disposed.</summary>
+    public void Return(SqliteCommand command)
+    {
+        command.Parameters.Clear();
+        command.Transaction = null;
+        SqliteCommand? dropped = null;
+        lock (_lock)
+        {
+            if (_connection.State != ConnectionState.Open || _idle.ContainsKey(command.CommandText))
+            {
+                dropped = command;
+            }
+            else
+            {
+                _idle[command.CommandText] = _recent.AddFirst(command);
+                if (_idle.Count > Capacity)
+                {
+                    var oldest = _recent.Last!;
+                    _recent.RemoveLast();
+                    _idle.Remove(oldest.Value.CommandText);
+                    dropped = oldest.Value;
+                }
+            }
+        }
+
+        dropped?.Dispose();
+    }
+
+    private void Clear()
+    {
+        List<SqliteCommand> commands;
+        lock (_lock)
+        {
+            commands = [.. _recent];
+            _recent.Clear();
+            _idle.Clear();
+        }
+
+        foreach (var command in commands)
+        {
+            command.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// Gives Entity Framework a <see cref="ReusedSqliteCommand"/> instead of a new command on connections that stay open.
+/// </summary>
+public sealed class StatementReuseInterceptor : DbCommandInterceptor
+{
+    public override InterceptionResult<DbCommand> CommandCreating(CommandCorrelatedEventData eventData, InterceptionResult<DbCommand> result) =>
+        !result.HasResult && eventData.Connection is SqliteConnection connection
+            ? InterceptionResult<DbCommand>.SuppressWithResult(new ReusedSqliteCommand(PreparedStatements.Of(connection), connection))
+            : result;
+}
+
+/// <summary>
+/// The command Entity Framework uses once and disposes; underneath, the connection's compiled command for its SQL,
+/// returned on dispose with its parameters cleared (<see cref="PreparedStatements"/>). Entity Framework sets the SQL
+/// first, then the transaction and parameters, then executes.
+/// </summary>
+public sealed class ReusedSqliteCommand(PreparedStatements statements, SqliteConnection connection) : DbCommand
+{
+    private SqliteCommand? _inner;
+    private string _sql = string.Empty;
+    private int? _timeout;
+
+    private SqliteCommand Inner
+    {
+        get
+        {
+            if (_inner is null)
+            {
+                _inner = statements.Rent(_sql);
+                if (_timeout is { } timeout)
+                {
+                    _inner.CommandTimeout = timeout;
+                }
+            }
+
+            return _inner;
+        }
+    }
+
+    [AllowNull]
+    public override string CommandText
+    {
+        get => _sql;
+        set
+        {
+            var sql = value ?? string.Empty;
+            if (sql == _sql)
+            {
+                return;
+            }
+
+            if (_inner is not null)
+            {
+                statements.Return(_inner);
+                _inner = null;
+            }
+
+            _sql = sql;
+        }
+    }
+
+    public override int CommandTimeout
+    {
+        get => _inner?.CommandTimeout ?? _timeout ?? connection.DefaultTimeout;
+        set
+        {
+            _timeout = value;
+            if (_inner is not null)
+            {
+                _inner.CommandTimeout = value;
+            }
+        }
+    }
+
+    public override CommandType CommandType
+    {
+        get => CommandType.Text;
+        set
+        {
+            if (value != CommandType.Text)
+            {
+                throw new ArgumentException($"SQLite runs only text commands, not {value}.", nameof(value));
+            }
+        }
+    }
+
+    public override UpdateRowSource UpdatedRowSource { get; set; }
+
+    public override bool DesignTimeVisible { get; set; }
+
+    protected override DbConnection? DbConnection
+    {
+        get => connection;
+        set
+        {
+            if (value is not null && !ReferenceEquals(value, connection))
+            {
+                throw new InvalidOperationException("A reused SQLite command stays on the connection it was made for.");
+            }
+        }
+    }
+
+    protected override DbParameterCollection DbParameterCollection => Inner.Parameters;
+
+    protected override DbTransaction? DbTransaction
+    {
+        get => Inner.Transaction;
+        set => Inner.Transaction = (SqliteTransaction?)value;
+    }
+
+    public override void Cancel() => _inner?.Cancel();
+
+    public override void Prepare() => Inner.Prepare();
+
+    protected override DbParameter CreateDbParameter() => new SqliteParameter();
+
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => Inner.ExecuteReader(behavior);
+
+    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
+        await Inner.ExecuteReaderAsync(behavior, cancellationToken);
+
+    public override int ExecuteNonQuery() => Inner.ExecuteNonQuery();
+
+    public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken) => Inner.ExecuteNonQueryAsync(cancellationToken);
+
+    public override object? ExecuteScalar() => Inner.ExecuteScalar();
+
+    public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken) => Inner.ExecuteScalarAsync(cancellationToken);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _inner is not null)
+        {
+            var inner = _inner;
+            _inner = null;
+            try
+            {
+                statements.Return(inner);
+            }
+            catch (InvalidOperationException)
+            {
+                // Its reader is still open (an error path): not reusable.
+                inner.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+}
