@@ -26,8 +26,9 @@ public sealed class KeptOpenSqliteConnection(
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
     : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
-    // Weak: a context the pool drops is collected with its connection, whose native handle then closes.
-    private static readonly ConditionalWeakTable<SqliteConnection, object> Kept = new();
+    // Weak: a context the pool drops is collected with its connection, whose native handle then closes. The value is
+    // the database file's full path, taken when it opened: another test's connections may be closing meanwhile.
+    private static readonly ConditionalWeakTable<SqliteConnection, string> Kept = new();
     private SqliteConnection? _tracked;
 
     /// <summary>
@@ -38,7 +39,7 @@ public sealed class KeptOpenSqliteConnection(
     public static void CloseAll(string databasePath)
     {
         var path = Path.GetFullPath(databasePath);
-        foreach (var connection in Kept.Select(k => k.Key).Where(c => Path.GetFullPath(c.DataSource) == path).ToList())
+        foreach (var connection in Kept.Where(k => k.Value == path).Select(k => k.Key).ToList())
         {
             connection.Close();
         }
@@ -80,7 +81,7 @@ public sealed class KeptOpenSqliteConnection(
         if (DbConnection is SqliteConnection { State: ConnectionState.Open } connection)
         {
             _tracked = connection;
-            Kept.AddOrUpdate(connection, Kept);
+            Kept.AddOrUpdate(connection, Path.GetFullPath(connection.DataSource));
         }
     }
 
