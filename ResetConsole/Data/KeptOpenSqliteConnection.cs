@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Data;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ResetConsole.Data;
 
 // EF1001: SqliteRelationalConnection is the provider's own connection service, public but outside EF's compatibility
-// promise; the override below is two methods, and StatementReuseTests fails if a new EF version stops calling them.
+// promise; the overrides below are few, and StatementReuseTests fails if a new EF version stops calling them.
 #pragma warning disable EF1001
 
 /// <summary>
@@ -17,8 +17,8 @@ namespace ResetConsole.Data;
 /// closed after every statement and at every return to the pool. Microsoft.Data.Sqlite finalizes a connection's prepared
 /// statements when it closes, so only an open connection can keep them (<see cref="PreparedStatements"/>); it also keeps
 /// the provider's functions registered instead of registering and removing a dozen of them on each open and close.
-/// They close when the console stops (<see cref="KeptConnectionsCloser"/>): the pool's disposal does not reach them. An open connection outside a statement or a
-/// transaction holds no lock and no snapshot (WAL), so nothing waits on it.
+/// They close when the console stops (<see cref="KeptConnectionsCloser"/>): the pool's disposal does not reach them.
+/// An open connection outside a statement or a transaction holds no lock and no snapshot (WAL), so nothing waits on it.
 /// </summary>
 public sealed class KeptOpenSqliteConnection(
     RelationalConnectionDependencies dependencies,
@@ -94,14 +94,4 @@ public sealed class KeptOpenSqliteConnection(
             _tracked = null;
         }
     }
-}
-
-/// <summary>
-/// Closes the kept connections to the console's database when the console stops, so SQLite checkpoints its log and
-/// removes it as on any clean close. Entity Framework's context pool, disposed at the same time, does not dispose its
-/// contexts' connections (StatementReuseTests checks the closing).
-/// </summary>
-public sealed class KeptConnectionsCloser(string databasePath) : IDisposable
-{
-    public void Dispose() => KeptOpenSqliteConnection.CloseAll(databasePath);
 }
