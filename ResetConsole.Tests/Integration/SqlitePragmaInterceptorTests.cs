@@ -7,8 +7,10 @@ namespace ResetConsole.Tests.Integration;
 /// <summary>
 /// The connection settings are applied to each physical connection once, when it first opens, not again each time the
 /// pool hands it out (EF opens and closes around every statement). A temp file of its own, so no other user of the
-/// pool is in the way.
+/// pool is in the way; and alone, because other tests clear SQLite's process-wide pool when they end (ServiceHarness),
+/// which between its two opens once closed the connection it checks (a clean-clone run).
 /// </summary>
+[Collection(SqlitePoolCollection.Name)]
 public sealed class SqlitePragmaInterceptorTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"pragmas-{Guid.NewGuid():N}.db");
@@ -57,4 +59,11 @@ public sealed class SqlitePragmaInterceptorTests : IDisposable
             File.Delete(file);
         }
     }
+}
+
+/// <summary>Tests that watch SQLite's process-wide connection pool: they run alone, after the parallel tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SqlitePoolCollection
+{
+    public const string Name = "SQLite pool";
 }
