@@ -135,13 +135,14 @@ public sealed class StatementReuseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ACommandReturnedWithItsParameters_IsRentedAgainWithout()
+    public async Task ACommandReturnedWithItsParametersAndTimeout_IsRentedAgainWithout()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
         var statements = PreparedStatements.Of(connection);
         var command = statements.Rent("SELECT $value");
         command.Parameters.AddWithValue("$value", "secret-looking value");
+        command.CommandTimeout = 1;
         Assert.Equal("secret-looking value", await command.ExecuteScalarAsync());
         statements.Return(command);
 
@@ -149,6 +150,7 @@ public sealed class StatementReuseTests : IAsyncLifetime
 
         Assert.Same(command, again);
         Assert.Empty(again.Parameters);
+        Assert.Equal(connection.DefaultTimeout, again.CommandTimeout);
         await Assert.ThrowsAsync<InvalidOperationException>(() => again.ExecuteScalarAsync());
     }
 

@@ -81,11 +81,15 @@ public sealed class PreparedStatements
         return command;
     }
 
-    /// <summary>Back after use, its reader disposed: kept for the next execution of the same SQL, or disposed.</summary>
+    /// <summary>
+    /// Back after use, its reader disposed: kept for the next execution of the same SQL, or disposed. Nothing its last
+    /// user set carries over: parameters, transaction and timeout are as a new command's.
+    /// </summary>
     public void Return(SqliteCommand command)
     {
         command.Parameters.Clear();
         command.Transaction = null;
+        command.CommandTimeout = _connection.DefaultTimeout;
         SqliteCommand? dropped = null;
         lock (_lock)
         {
