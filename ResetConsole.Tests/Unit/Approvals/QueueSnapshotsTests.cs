@@ -26,6 +26,35 @@ public sealed class QueueSnapshotsTests
     }
 
     [Fact]
+    public async Task GetAsync_WhileTheReadRunsSynchronously_AnotherScreenAwaitsWithoutBlockingItsThread()
+    {
+        // SQLite runs a query synchronously inside its async call: the screen that reads holds its thread until the
+        // query ends, and a screen asking for the same page meanwhile must get a task at once, not wait on a lock.
+        var snapshots = new QueueSnapshots(_hub);
+        using var reading = new ManualResetEventSlim();
+        using var finish = new ManualResetEventSlim();
+        var page = new QueuePage([Item(approvals: 0)], 1);
+        var first = OnAnotherThread(() => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () =>
+        {
+            Interlocked.Increment(ref _reads);
+            reading.Set();
+            finish.Wait();
+            return Task.FromResult(page);
+        }));
+        reading.Wait();
+
+        var asking = OnAnotherThread(() => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => ReadAsync(Task.CompletedTask)));
+        // Completes while the first read is still held (a guard against a hang, not a measured wait).
+        var second = await asking.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(second.IsCompleted);
+        finish.Set();
+        Assert.Same(page, await second);
+        Assert.Same(page, await await first);
+        Assert.Equal(1, _reads);
+    }
+
+    [Fact]
     public async Task GetAsync_AfterANewerEvent_ReadsAgain()
     {
         var snapshots = new QueueSnapshots(_hub);
@@ -94,6 +123,10 @@ public sealed class QueueSnapshotsTests
 
         Assert.Equal(2, _reads);
     }
+
+    // The call itself on a thread-pool thread, its task not unwrapped: whether the call returned is what is asked.
+    private static Task<Task<QueuePage>> OnAnotherThread(Func<Task<QueuePage>> call) =>
+        Task.Factory.StartNew(call, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
 
     private async Task<QueuePage> ReadAsync(Task gate)
     {

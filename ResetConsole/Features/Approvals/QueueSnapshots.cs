@@ -24,14 +24,33 @@ public sealed class QueueSnapshots(ConsoleEventHub hub)
                 return cached.Page;
             }
 
-            // Read the sequence before querying: anything published later forces a newer read.
-            var previous = cached is { Lazy.IsValueCreated: true } ? cached.Page : null;
-            var fresh = new Snapshot(hub.Sequence, new Lazy<Task<QueuePage>>(() => ReadKeepingUnchangedItemsAsync(read, previous), LazyThreadSafetyMode.ExecutionAndPublication));
+            // Read the sequence before querying: anything published later forces a newer read. The snapshot is
+            // published before its read starts and only the caller that published it reads; the others await its
+            // page without holding a thread (SQLite runs the query synchronously, so a lock around the read would
+            // block every thread asking for the page until it ends).
+            var fresh = new Snapshot(hub.Sequence);
             var stored = cached is null ? _pages.GetOrAdd(key, fresh) : _pages.TryUpdate(key, fresh, cached) ? fresh : null;
-            if (stored is not null && stored.Sequence >= atLeast)
+            if (ReferenceEquals(stored, fresh))
             {
-                return Forget(key, stored);
+                return ReadAsync(key, fresh, read, cached?.Page);
             }
+        }
+    }
+
+    private async Task<QueuePage> ReadAsync((ApprovalQueue, string?, int, int) key, Snapshot snapshot, Func<Task<QueuePage>> read, Task<QueuePage>? previous)
+    {
+        try
+        {
+            var page = await ReadKeepingUnchangedItemsAsync(read, previous);
+            snapshot.Complete(page);
+            return page;
+        }
+        catch (Exception failure)
+        {
+            // A failed read must not be served to everyone after it.
+            _pages.TryRemove(new KeyValuePair<(ApprovalQueue, string?, int, int), Snapshot>(key, snapshot));
+            snapshot.Fail(failure);
+            throw;
         }
     }
 
@@ -52,22 +71,21 @@ public sealed class QueueSnapshots(ConsoleEventHub hub)
         return page with { Items = [.. page.Items.Select(i => known.TryGetValue(i.CaseId, out var same) && same == i ? same : i)] };
     }
 
-    // A failed read must not be served to everyone after it.
-    private async Task<QueuePage> Forget((ApprovalQueue, string?, int, int) key, Snapshot snapshot)
+    private sealed class Snapshot(long sequence)
     {
-        try
-        {
-            return await snapshot.Page;
-        }
-        catch
-        {
-            _pages.TryRemove(new KeyValuePair<(ApprovalQueue, string?, int, int), Snapshot>(key, snapshot));
-            throw;
-        }
-    }
+        private readonly TaskCompletionSource<QueuePage> _page = new();
 
-    private sealed record Snapshot(long Sequence, Lazy<Task<QueuePage>> Lazy)
-    {
-        public Task<QueuePage> Page => Lazy.Value;
+        public long Sequence => sequence;
+
+        public Task<QueuePage> Page => _page.Task;
+
+        public void Complete(QueuePage page) => _page.SetResult(page);
+
+        // Observed here: screens that were waiting for this page get the failure; nobody else asks for it again.
+        public void Fail(Exception failure)
+        {
+            _page.SetException(failure);
+            _ = _page.Task.Exception;
+        }
     }
 }
