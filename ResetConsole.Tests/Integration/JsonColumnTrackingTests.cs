@@ -53,6 +53,7 @@ public sealed class JsonColumnTrackingTests : IAsyncLifetime
             replaced = recoveryCase.Reasons[0].Text + " (edited)";
             recoveryCase.Reasons[0] = recoveryCase.Reasons[0] with { Text = replaced };
             recoveryCase.ApprovalEligibleRoles.Add(Roles.Supervisor);
+            recoveryCase.Version++; // every change to a case carries a new version (the database refuses one that does not)
             var step = recoveryCase.Steps.OrderBy(s => s.Order).First();
             stepId = step.Id;
             step.Evidence.Add(evidence);
@@ -72,6 +73,7 @@ public sealed class JsonColumnTrackingTests : IAsyncLifetime
 
             var tracked = await db.RecoveryCases.SingleAsync(c => c.Id == _caseId);
             tracked.Signals.RemoveAll(s => s.RuleId == reason.RuleId);
+            tracked.Version++;
             await db.SaveChangesAsync();
         }
 

@@ -21,8 +21,10 @@ namespace ResetConsole.Bench;
 /// write gate committed together (<see cref="Features.Cases.CaseWriter"/>), synchronous=FULL), beside raw
 /// <c>Microsoft.Data.Sqlite</c> doing the same statements (read the case, update it, read the chain head, append an
 /// entry) in <c>BEGIN IMMEDIATE</c> transactions on the same file settings;</item>
-/// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once, each read after a change
-/// (the query every time), then while another supervisor decides 20 cases a second (the page shared between changes).</item>
+/// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once: each read after an event
+/// that changed nothing on the page (the total and the page's rows every time), each read with one row of the page
+/// changed (the rows and that item), each read of the whole page (the rows and all 50 items, the worst case), then
+/// while another supervisor decides 20 cases a second (the page shared between changes).</item>
 /// </list>
 /// Goals (issue 9): writes ≥ 1,000 tx/s with p99 ≤ 25 ms and no busy errors; reads p95 ≤ 2 ms. The write path runs
 /// twice: at saturation (each caller starts again at once: the throughput) and paced, with decisions due at the goal's
@@ -49,15 +51,38 @@ public static class StoreMeasurement
         {
             var waiting = await WaitingCasesAsync(host);
 
-            // Each read after a change of its own: the staff check and the query (count and page) every time.
-            var queried = await ReadersAsync(approvals, sam, readers: 8, duration, () => hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)));
-            Report("read path, 8 readers, every read after a change (the query each time)", queried);
+            // Each read after an event of its own that changed nothing on the page: the staff check, the total and the
+            // page's rows every time; no item is read again.
+            var page = () => approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
+            // Not reported: the first measured phase must not pay for the JIT's tiering-up after the seeding.
+            await ReadersAsync(readers: 8, TimeSpan.FromSeconds(5), () => { hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)); return page(); });
+            var queried = await ReadersAsync(readers: 8, duration, () => { hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)); return page(); });
+            Report("read path, 8 readers, every read after an event (the total and the page's rows each time, no item changed)", queried);
+
+            // Each read as if one row of the page had changed (a decision's approval, an escalation): the rows and that
+            // one item. And the worst case, a read with nothing to keep (the first after a start): the rows and all
+            // 50 items. Both with the staff check, as the service makes it.
+            var access = host.Get<StaffAccess>();
+            var current = await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None);
+            var oneChanged = current with { Items = [current.Items[0] with { Version = -1 }, .. current.Items.Skip(1)] };
+            var changedRow = await ReadersAsync(readers: 8, duration, async () =>
+            {
+                await access.RequireAsync(sam, ApprovalService.QueueReaders);
+                return await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), oneChanged, CancellationToken.None);
+            });
+            Report("read path, 8 readers, every read with one row of the page changed (the rows and one item each time)", changedRow);
+            var whole = await ReadersAsync(readers: 8, duration, async () =>
+            {
+                await access.RequireAsync(sam, ApprovalService.QueueReaders);
+                return await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None);
+            });
+            Report("read path, 8 readers, every read of the whole page (the rows and all 50 items each time)", whole);
 
             // What supervisors opening the queue get while decisions land (20 a second, by another supervisor, through the
             // service): the staff check and the page shared between changes; the first reader after each decision queries.
             using var landing = new CancellationTokenSource();
             var decider = DecideEveryAsync(approvals, lee, waiting.Skip(32_000), TimeSpan.FromMilliseconds(50), landing.Token);
-            var served = await ReadersAsync(approvals, sam, readers: 8, duration, before: null);
+            var served = await ReadersAsync(readers: 8, duration, page);
             await landing.CancelAsync();
             Report($"read path, 8 readers, {await decider:N0} decisions landing meanwhile (shared page between changes)", served);
         }
@@ -107,7 +132,7 @@ public static class StoreMeasurement
         return busy > 0 ? 1 : 0;
     }
 
-    private static async Task<List<double>> ReadersAsync(ApprovalService approvals, StaffActor sam, int readers, TimeSpan duration, Action? before)
+    private static async Task<List<double>> ReadersAsync(int readers, TimeSpan duration, Func<Task<QueuePage>> read)
     {
         var times = new ConcurrentBag<double>();
         var until = Stopwatch.StartNew();
@@ -118,9 +143,8 @@ public static class StoreMeasurement
                 // Each read is its own work item, as separate requests are: a reader that completes synchronously
                 // must not hold a thread-pool thread in a loop and starve the decisions landing meanwhile.
                 await Task.Yield();
-                before?.Invoke();
                 var clock = Stopwatch.StartNew();
-                await approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
+                await read();
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
         })));

@@ -11,8 +11,9 @@ using ResetConsole.Tests.Unit.Domain.Cases;
 
 namespace ResetConsole.Tests.Integration.Approvals;
 
-// A queue page is one statement: due order, paging, the tier filter, and each row's counting approvals worked out in
-// the database by the same rule as RecoveryCase.CountingApprovals.
+// A queue page's rows are one statement: due order, paging, the tier filter, and each row's counting approvals worked
+// out in the database by the same rule as RecoveryCase.CountingApprovals; the items are read by key, only those that
+// changed since the previous read.
 public sealed class QueuePageTests : IAsyncLifetime
 {
     private ServiceHarness _harness = default!;
@@ -84,7 +85,7 @@ public sealed class QueuePageTests : IAsyncLifetime
     public async Task PageQuery_IsOneStatementReadingItsIndexInDueOrder_WithOrWithoutATier(string? tierId, string index)
     {
         await using var db = await _harness.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var text = ApprovalService.PageQuery.Compile()(db, ApprovalQueue.Supervisor, tierId, _harness.Time.GetUtcNow(), 0, 50).ToQueryString();
+        var text = ApprovalService.PageRowsQuery.Compile()(db, ApprovalQueue.Supervisor, tierId, _harness.Time.GetUtcNow(), 0, 50).ToQueryString();
 
         var plan = await QueryPlans.ExplainAsync(db, text);
 
@@ -92,6 +93,37 @@ public sealed class QueuePageTests : IAsyncLifetime
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN \"RecoveryCases\"", StringComparison.Ordinal) || step.StartsWith("SCAN RecoveryCases", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("IX_ApprovalDecisions_CaseId_ApproverId (CaseId=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Page_AfterOneCaseChanged_ReadsOnlyThatCaseAgain_AndHandsOutTheOthersAsTheSameInstances()
+    {
+        await _harness.DisposeAsync();
+        var statements = new ItemStatements();
+        _harness = await ServiceHarness.StartAsync(CaseScenarios.Now, s => s.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(statements)));
+        _lee = await _harness.StaffAsync("lee", Roles.SecurityLead);
+        var overdue = Waiting(CaseScenarios.OpenElevated(), dueInMinutes: -1);
+        var others = new[] { Waiting(CaseScenarios.OpenElevated(), dueInMinutes: 10), Waiting(CaseScenarios.OpenElevated(), dueInMinutes: 20) };
+        foreach (var recoveryCase in others.Prepend(overdue))
+        {
+            await AddAsync(recoveryCase);
+        }
+
+        var before = await Approvals.QueueAsync(_lee, ApprovalQueue.Supervisor, new QueueQuery());
+        Assert.Equal(3, Assert.Single(statements.Ids).Count);
+        Assert.Equal(1, await Approvals.SweepAsync()); // escalates the overdue case: a new version, the same approvals
+        Changed();
+        var after = await Approvals.QueueAsync(_lee, ApprovalQueue.Supervisor, new QueueQuery());
+
+        Assert.Equal(overdue.Id, Assert.Single(statements.Ids[1]));
+        Assert.Equal(before.Items.Select(i => i.CaseId), after.Items.Select(i => i.CaseId));
+        Assert.Equal((false, true), (before.Items[0].Escalated, after.Items[0].Escalated));
+        Assert.True(after.Items[0].Version > before.Items[0].Version);
+        Assert.Same(before.Items[1], after.Items[1]);
+        Assert.Same(before.Items[2], after.Items[2]);
+        Changed();
+        Assert.Same(after.Items[0], (await Approvals.QueueAsync(_lee, ApprovalQueue.Supervisor, new QueueQuery())).Items[0]);
+        Assert.Equal(2, statements.Ids.Count);
     }
 
     [Fact]
@@ -132,6 +164,26 @@ public sealed class QueuePageTests : IAsyncLifetime
             }
 
             return result;
+        }
+    }
+
+    // The case ids each read of queue items (the statement that reads them by key) asked for.
+    private sealed class ItemStatements : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public List<List<Guid>> Ids { get; } = [];
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            // The queue items' projection, not a whole case (which the sweep reads, with its ticket reference).
+            if (command.CommandText.StartsWith("SELECT", StringComparison.Ordinal) && command.CommandText.Contains("\"SubjectDisplayName\"", StringComparison.Ordinal)
+                && !command.CommandText.Contains("\"TicketReference\"", StringComparison.Ordinal))
+            {
+                var values = string.Join(" ", command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)));
+                Ids.Add([.. System.Text.RegularExpressions.Regex.Matches(values, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}").Select(m => Guid.Parse(m.Value))]);
+            }
+
+            return ValueTask.FromResult(result);
         }
     }
 

@@ -45,11 +45,16 @@ public sealed class QueueTallyTests : IAsyncLifetime
         {
             var cases = await db.RecoveryCases.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).ToListAsync();
             var supervisor = cases.Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == ApprovalQueue.Supervisor).ToList();
+            // Every change to a case carries a new version (the database refuses one that does not).
             supervisor[0].Status = CaseStatus.Approved;
+            supervisor[0].Version++;
             supervisor[1].ApprovalQueue = ApprovalQueue.Security;
             supervisor[1].TierId = "privileged";
+            supervisor[1].Version++;
             supervisor[2].Version++;
-            cases.Single(c => c.Status == CaseStatus.Verifying).Status = CaseStatus.AwaitingApproval;
+            var verifying = cases.Single(c => c.Status == CaseStatus.Verifying);
+            verifying.Status = CaseStatus.AwaitingApproval;
+            verifying.Version++;
             await db.SaveChangesAsync();
         }
 
@@ -59,7 +64,7 @@ public sealed class QueueTallyTests : IAsyncLifetime
 
         await using (var db = await Db.CreateDbContextAsync())
         {
-            await db.RecoveryCases.Where(c => c.ApprovalQueue == ApprovalQueue.Security).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Abandoned));
+            await db.RecoveryCases.Where(c => c.ApprovalQueue == ApprovalQueue.Security).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Abandoned).SetProperty(c => c.Version, c => c.Version + 1));
             await db.RecoveryCases.Where(c => c.ApprovalQueue == ApprovalQueue.Supervisor && c.Status == CaseStatus.AwaitingApproval).Take(1).ExecuteDeleteAsync();
         }
 
@@ -80,7 +85,9 @@ public sealed class QueueTallyTests : IAsyncLifetime
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.RecoveryCases.Add(Waiting());
-            (await db.RecoveryCases.FirstAsync()).Status = CaseStatus.Rejected;
+            var rejected = await db.RecoveryCases.FirstAsync();
+            rejected.Status = CaseStatus.Rejected;
+            rejected.Version++;
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         }

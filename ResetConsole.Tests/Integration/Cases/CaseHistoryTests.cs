@@ -79,7 +79,7 @@ public sealed class CaseHistoryTests : IAsyncLifetime
         await db.SaveChangesAsync();
         await db.RecoveryCases.Where(c => c.Id == recoveryCase.Id).ExecuteUpdateAsync(set => set
             .SetProperty(c => c.OpenedAt, openedAt).SetProperty(c => c.Status, status)
-            .SetProperty(c => c.ClosedAt, closedAt).SetProperty(c => c.FrozenAt, frozenAt));
+            .SetProperty(c => c.ClosedAt, closedAt).SetProperty(c => c.FrozenAt, frozenAt).SetProperty(c => c.Version, c => c.Version + 1));
         var firstStep = recoveryCase.Steps.OrderBy(s => s.Order).First().Id;
         await db.VerificationSteps.Where(s => s.Id == firstStep).ExecuteUpdateAsync(set => set.SetProperty(s => s.FailedAttempts, failedAttempts));
     }

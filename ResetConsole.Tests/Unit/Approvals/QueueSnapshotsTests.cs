@@ -18,7 +18,7 @@ public sealed class QueueSnapshotsTests
         _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
         var gate = new TaskCompletionSource();
 
-        var screens = Enumerable.Range(0, 1000).Select(_ => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => ReadAsync(gate.Task))).ToList();
+        var screens = Enumerable.Range(0, 1000).Select(_ => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ => ReadAsync(gate.Task))).ToList();
         gate.SetResult();
         await Task.WhenAll(screens);
 
@@ -34,7 +34,7 @@ public sealed class QueueSnapshotsTests
         using var reading = new ManualResetEventSlim();
         using var finish = new ManualResetEventSlim();
         var page = new QueuePage([Item(approvals: 0)], 1);
-        var first = OnAnotherThread(() => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () =>
+        var first = OnAnotherThread(() => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ =>
         {
             Interlocked.Increment(ref _reads);
             reading.Set();
@@ -43,7 +43,7 @@ public sealed class QueueSnapshotsTests
         }));
         reading.Wait();
 
-        var asking = OnAnotherThread(() => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => ReadAsync(Task.CompletedTask)));
+        var asking = OnAnotherThread(() => snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ => ReadAsync(Task.CompletedTask)));
         // Completes while the first read is still held (a guard against a hang, not a measured wait).
         var second = await asking.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -58,10 +58,10 @@ public sealed class QueueSnapshotsTests
     public async Task GetAsync_AfterANewerEvent_ReadsAgain()
     {
         var snapshots = new QueueSnapshots(_hub);
-        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => ReadAsync(Task.CompletedTask));
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ => ReadAsync(Task.CompletedTask));
 
         _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
-        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => ReadAsync(Task.CompletedTask));
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ => ReadAsync(Task.CompletedTask));
 
         Assert.Equal(2, _reads);
     }
@@ -73,31 +73,45 @@ public sealed class QueueSnapshotsTests
         _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
         var older = _hub.Sequence;
         _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
-        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => ReadAsync(Task.CompletedTask));
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ => ReadAsync(Task.CompletedTask));
 
-        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, older, () => ReadAsync(Task.CompletedTask));
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, older, _ => ReadAsync(Task.CompletedTask));
 
         Assert.Equal(1, _reads);
     }
 
     [Fact]
-    public async Task GetAsync_ANewerRead_HandsOutUnchangedItemsAsTheSameInstancesAndChangedOnesAsNew()
+    public async Task GetAsync_ANewerRead_IsGivenThePreviousPageOfTheSameQueue_AndTheFirstReadNone()
     {
         var snapshots = new QueueSnapshots(_hub);
-        var kept = Item(approvals: 0);
-        var changing = Item(approvals: 0);
-        var first = await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, () => Task.FromResult(new QueuePage([kept, changing], 2)));
+        var given = new List<QueuePage?>();
+        var first = new QueuePage([Item(approvals: 0)], 1);
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, previous => { given.Add(previous); return Task.FromResult(first); });
 
         _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
-        var joined = Item(approvals: 0);
-        var second = await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence,
-            () => Task.FromResult(new QueuePage([kept with { }, changing with { Approvals = 1 }, joined], 3)));
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, previous => { given.Add(previous); return Task.FromResult(first); });
+        await snapshots.GetAsync(ApprovalQueue.Security, _query, _hub.Sequence, previous => { given.Add(previous); return Task.FromResult(first); });
 
-        Assert.Same(first.Items[0], second.Items[0]);
-        Assert.NotSame(first.Items[1], second.Items[1]);
-        Assert.Equal(1, second.Items[1].Approvals);
-        Assert.Same(joined, second.Items[2]);
-        Assert.Equal(3, second.TotalCount);
+        Assert.Equal([null, first, null], given);
+    }
+
+    [Fact]
+    public async Task GetAsync_WhileANewerReadIsStillRunning_TheNextReadIsGivenTheLastFinishedPage()
+    {
+        var snapshots = new QueueSnapshots(_hub);
+        var finished = new QueuePage([Item(approvals: 0)], 1);
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ => Task.FromResult(finished));
+        _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
+        var running = new TaskCompletionSource<QueuePage>();
+        var second = snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, _ => running.Task);
+
+        _hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged));
+        QueuePage? given = null;
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, _hub.Sequence, previous => { given = previous; return Task.FromResult(finished); });
+
+        Assert.Same(finished, given);
+        running.SetResult(finished);
+        await second;
     }
 
     [Fact]
@@ -105,9 +119,9 @@ public sealed class QueueSnapshotsTests
     {
         var snapshots = new QueueSnapshots(_hub);
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            snapshots.GetAsync(ApprovalQueue.Supervisor, _query, 0, () => throw new InvalidOperationException("database busy")));
+            snapshots.GetAsync(ApprovalQueue.Supervisor, _query, 0, _ => throw new InvalidOperationException("database busy")));
 
-        var page = await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, 0, () => ReadAsync(Task.CompletedTask));
+        var page = await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, 0, _ => ReadAsync(Task.CompletedTask));
 
         Assert.Empty(page.Items);
         Assert.Equal(1, _reads);
@@ -118,8 +132,8 @@ public sealed class QueueSnapshotsTests
     {
         var snapshots = new QueueSnapshots(_hub);
 
-        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, 0, () => ReadAsync(Task.CompletedTask));
-        await snapshots.GetAsync(ApprovalQueue.Security, _query, 0, () => ReadAsync(Task.CompletedTask));
+        await snapshots.GetAsync(ApprovalQueue.Supervisor, _query, 0, _ => ReadAsync(Task.CompletedTask));
+        await snapshots.GetAsync(ApprovalQueue.Security, _query, 0, _ => ReadAsync(Task.CompletedTask));
 
         Assert.Equal(2, _reads);
     }

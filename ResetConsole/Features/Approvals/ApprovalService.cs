@@ -44,7 +44,7 @@ public sealed class ApprovalService(
     public async Task<QueuePage> QueueAsync(StaffActor actor, ApprovalQueue queue, QueueQuery query, CancellationToken ct = default)
     {
         await RequireReaderAsync(actor, queue, ct);
-        return await snapshots.GetAsync(queue, query, hub.Sequence, () => ReadQueueAsync(queue, query, CancellationToken.None)).WaitAsync(ct);
+        return await snapshots.GetAsync(queue, query, hub.Sequence, previous => ReadQueueAsync(queue, query, previous, CancellationToken.None)).WaitAsync(ct);
     }
 
     /// <summary>
@@ -52,39 +52,65 @@ public sealed class ApprovalService(
     /// live refreshes of a screen whose reader was checked when it opened (and whose sign-in is revalidated).
     /// </summary>
     public Task<QueuePage> LiveQueueAsync(ApprovalQueue queue, QueueQuery query, long atLeast) =>
-        snapshots.GetAsync(queue, query, atLeast, () => ReadQueueAsync(queue, query, CancellationToken.None));
+        snapshots.GetAsync(queue, query, atLeast, previous => ReadQueueAsync(queue, query, previous, CancellationToken.None));
 
-    private async Task<QueuePage> ReadQueueAsync(ApprovalQueue queue, QueueQuery query, CancellationToken ct)
+    /// <summary>
+    /// Reads the page's rows in due order with what can change each one (its version and its counting approvals), then
+    /// only the items that are not in <paramref name="previous"/> as they are now. Every change to a case gives it a
+    /// new version (a trigger refuses an update that does not, see the CaseVersions migration), and the counting
+    /// approvals are read each time because they also lapse with time; so an item whose version and approvals did not
+    /// move is the previous item, handed out as the same instance (a screen's row built from it is reused and its
+    /// render diff sends nothing). A decision changes one or two rows of a page: the others are not read again.
+    /// </summary>
+    internal async Task<QueuePage> ReadQueueAsync(ApprovalQueue queue, QueueQuery query, QueuePage? previous, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One read transaction: the total and the rows come from the same snapshot, so a decision committed between
-        // the two statements cannot show a page whose rows and total disagree.
+        // One read transaction: the total, the rows and the items come from the same snapshot, so a decision
+        // committed between two statements cannot show a page whose rows and total disagree.
         await using var read = await ReadSnapshot.BeginAsync(db, ct);
         var tierId = string.IsNullOrEmpty(query.TierId) ? null : query.TierId;
         var total = await Waiting(db, queue, tierId, ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var skip = Math.Max(0, query.Page) * pageSize;
         var now = time.GetUtcNow();
-        var items = await Page(db, queue, tierId, now, skip, pageSize).ToListAsync(ct);
-        return new QueuePage(items, total);
+        var rows = await PageRows(db, queue, tierId, now, skip, pageSize).ToListAsync(ct);
+        var known = previous?.Items.ToDictionary(i => i.CaseId) ?? [];
+        var changed = rows.Where(r => !(known.TryGetValue(r.CaseId, out var item) && item.Version == r.Version && item.Approvals == r.Approvals))
+            .Select(r => r.CaseId).ToArray();
+        var items = changed.Length == 0 ? [] : await Items(db, changed, now).ToDictionaryAsync(i => i.CaseId, cancellationToken: ct);
+        return new QueuePage([.. rows.Select(r => items.TryGetValue(r.CaseId, out var item) ? item with { Approvals = r.Approvals } : known[r.CaseId])], total);
     }
 
     /// <summary>
-    /// A queue page as one statement: the waiting cases in due order, each with its counting approvals (approved, not
-    /// voided, still valid, one per approver) as a subquery, the same rule as RecoveryCase.CountingApprovals. EF writes
-    /// the SQL per null-ness of the tier, so with a tier the statement filters on it and uses the index that has it
-    /// (both plans are checked in QueuePageTests). Compiled once (<see cref="Page"/>): every queue read runs it.
+    /// A queue page's rows as one statement: the waiting cases in due order, each with its version and its counting
+    /// approvals (approved, not voided, still valid, one per approver) as a subquery, the same rule as
+    /// RecoveryCase.CountingApprovals. EF writes the SQL per null-ness of the tier, so with a tier the statement
+    /// filters on it and uses the index that has it (both plans are checked in QueuePageTests). Compiled once
+    /// (<see cref="PageRows"/>): every queue read runs it.
     /// </summary>
-    internal static readonly Expression<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<QueueItem>>> PageQuery =
+    internal static readonly Expression<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<PageRow>>> PageRowsQuery =
         (db, queue, tierId, now, skip, take) => db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
             .Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue && (tierId == null || c.TierId == tierId))
             .OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(skip).Take(take)
+            .Select(c => new PageRow(c.Id, c.Version, c.Decisions.Where(d => d.Approved && d.VoidedAt == null && d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count()));
+
+    private static readonly Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IAsyncEnumerable<PageRow>> PageRows = EF.CompileAsyncQuery(PageRowsQuery);
+
+    /// <summary>
+    /// The queue items of the given cases, read by their keys. Their counting approvals are left at 0 here: they come
+    /// from the page's rows (<see cref="PageRowsQuery"/>), read in the same snapshot, so the rule is written once.
+    /// </summary>
+    internal static readonly Expression<Func<AppDbContext, Guid[], DateTimeOffset, IQueryable<QueueItem>>> ItemsQuery =
+        (db, ids, now) => db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => ids.Contains(c.Id))
             .Select(c => new QueueItem(c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman,
                 Texts(c.Reasons), Texts(c.Signals), c.EffectiveAction, c.OpenedByName,
                 c.OpenedByVendor, c.SubmittedAt ?? now, c.ApprovalDueAt ?? now, c.EscalatedAt != null, c.ApprovalsRequired,
-                c.Decisions.Where(d => d.Approved && d.VoidedAt == null && d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count(), c.Version));
+                0, c.Version));
 
-    private static readonly Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IAsyncEnumerable<QueueItem>> Page = EF.CompileAsyncQuery(PageQuery);
+    private static readonly Func<AppDbContext, Guid[], DateTimeOffset, IAsyncEnumerable<QueueItem>> Items = EF.CompileAsyncQuery(ItemsQuery);
+
+    internal readonly record struct PageRow(Guid CaseId, int Version, int Approvals);
 
     // Run on each row as it is read (the reasons and signals are a JSON column each).
     private static string Texts(List<CaseReason> reasons) => string.Join("; ", reasons.Select(r => r.Text));

@@ -8,13 +8,14 @@ namespace ResetConsole.Features.Approvals;
 /// One read of a queue page serves every open screen showing it. A decision publishes one event; a thousand queue
 /// screens then ask for the page "as of that event", and the first request runs the query while the others await the
 /// same task. Each page is tagged with the hub sequence it was read after, so no screen gets a page older than the
-/// event it is reacting to.
+/// event it is reacting to. A read is given the last page read for the same queue, filter and page, so that it can
+/// keep the rows that did not change (see ApprovalService.ReadQueueAsync).
 /// </summary>
 public sealed class QueueSnapshots(ConsoleEventHub hub)
 {
     private readonly ConcurrentDictionary<(ApprovalQueue Queue, string? TierId, int Page, int PageSize), Snapshot> _pages = new();
 
-    public Task<QueuePage> GetAsync(ApprovalQueue queue, QueueQuery query, long atLeast, Func<Task<QueuePage>> read)
+    public Task<QueuePage> GetAsync(ApprovalQueue queue, QueueQuery query, long atLeast, Func<QueuePage?, Task<QueuePage>> read)
     {
         var key = (queue, query.TierId, query.Page, query.PageSize);
         while (true)
@@ -28,20 +29,20 @@ public sealed class QueueSnapshots(ConsoleEventHub hub)
             // published before its read starts and only the caller that published it reads; the others await its
             // page without holding a thread (SQLite runs the query synchronously, so a lock around the read would
             // block every thread asking for the page until it ends).
-            var fresh = new Snapshot(hub.Sequence);
+            var fresh = new Snapshot(hub.Sequence, cached?.Latest);
             var stored = cached is null ? _pages.GetOrAdd(key, fresh) : _pages.TryUpdate(key, fresh, cached) ? fresh : null;
             if (ReferenceEquals(stored, fresh))
             {
-                return ReadAsync(key, fresh, read, cached?.Page);
+                return ReadAsync(key, fresh, read);
             }
         }
     }
 
-    private async Task<QueuePage> ReadAsync((ApprovalQueue, string?, int, int) key, Snapshot snapshot, Func<Task<QueuePage>> read, Task<QueuePage>? previous)
+    private async Task<QueuePage> ReadAsync((ApprovalQueue, string?, int, int) key, Snapshot snapshot, Func<QueuePage?, Task<QueuePage>> read)
     {
         try
         {
-            var page = await ReadKeepingUnchangedItemsAsync(read, previous);
+            var page = await read(snapshot.Previous);
             snapshot.Complete(page);
             return page;
         }
@@ -54,30 +55,20 @@ public sealed class QueueSnapshots(ConsoleEventHub hub)
         }
     }
 
-    /// <summary>
-    /// An item that did not change since the previous read is handed out as the same instance, so what screens
-    /// built from it (a row's prebuilt markup, see <see cref="QueueRow"/>) is reused and the render diff sends nothing
-    /// for it.
-    /// </summary>
-    private static async Task<QueuePage> ReadKeepingUnchangedItemsAsync(Func<Task<QueuePage>> read, Task<QueuePage>? previous)
-    {
-        var page = await read();
-        if (previous is not { IsCompletedSuccessfully: true })
-        {
-            return page;
-        }
-
-        var known = previous.Result.Items.ToDictionary(i => i.CaseId);
-        return page with { Items = [.. page.Items.Select(i => known.TryGetValue(i.CaseId, out var same) && same == i ? same : i)] };
-    }
-
-    private sealed class Snapshot(long sequence)
+    /// <param name="previous">The latest page read for the same key when this snapshot was made (reads still running
+    /// then are passed over: screens reading at once each start from the last page that was finished).</param>
+    private sealed class Snapshot(long sequence, QueuePage? previous)
     {
         private readonly TaskCompletionSource<QueuePage> _page = new();
 
         public long Sequence => sequence;
 
+        public QueuePage? Previous => previous;
+
         public Task<QueuePage> Page => _page.Task;
+
+        /// <summary>This snapshot's page when it has been read, else the one its read started from.</summary>
+        public QueuePage? Latest => _page.Task.IsCompletedSuccessfully ? _page.Task.Result : previous;
 
         public void Complete(QueuePage page) => _page.SetResult(page);
 
