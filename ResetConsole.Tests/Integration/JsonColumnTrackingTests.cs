@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ResetConsole.Auth;
 using ResetConsole.Directory.Demo;
 using ResetConsole.Domain.Cases;
-using ResetConsole.Features.Cases;
 using ResetConsole.Policy;
 using ResetConsole.Tests.Support;
 
@@ -19,9 +18,7 @@ public sealed class JsonColumnTrackingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _harness = await ServiceHarness.StartAsync();
-        var dana = await _harness.StaffAsync("dana", Roles.Agent);
-        var subjectId = await _harness.SubjectIdAsync(DemoAccounts.StandardEmployee);
-        _caseId = await _harness.Get<CaseService>().OpenAsync(dana, new OpenCaseRequest(subjectId, RequestedAction.PasswordReset, RequestChannel.Phone, "INC-1"));
+        _caseId = await _harness.OpenCaseAsync("dana", DemoAccounts.StandardEmployee);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();

@@ -112,8 +112,7 @@ public sealed class StatementReuseTests : IAsyncLifetime
     [Fact]
     public async Task TheCache_KeepsTheMostRecentlyUsedStatements_UpToItsCapacity()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
+        await using var connection = await OpenInMemoryAsync();
         var statements = PreparedStatements.Of(connection);
         var first = statements.Rent("SELECT 0");
         statements.Return(first);
@@ -137,8 +136,7 @@ public sealed class StatementReuseTests : IAsyncLifetime
     [Fact]
     public async Task ACommandReturnedWithItsParametersAndTimeout_IsRentedAgainWithout()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
+        await using var connection = await OpenInMemoryAsync();
         var statements = PreparedStatements.Of(connection);
         var command = statements.Rent("SELECT $value");
         command.Parameters.AddWithValue("$value", "secret-looking value");
@@ -152,6 +150,13 @@ public sealed class StatementReuseTests : IAsyncLifetime
         Assert.Empty(again.Parameters);
         Assert.Equal(connection.DefaultTimeout, again.CommandTimeout);
         await Assert.ThrowsAsync<InvalidOperationException>(() => again.ExecuteScalarAsync());
+    }
+
+    private static async Task<SqliteConnection> OpenInMemoryAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        return connection;
     }
 
     private static Task<string?> Named(AppDbContext db, string username) =>

@@ -14,6 +14,7 @@ using ResetConsole.Features.Execution;
 using ResetConsole.Features.Policy;
 using ResetConsole.Infrastructure;
 using ResetConsole.Notifications;
+using ResetConsole.Policy;
 
 namespace ResetConsole.Tests.Support;
 
@@ -72,6 +73,14 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public async Task<string> SubjectIdAsync(string username) =>
         (await Get<IDirectoryConnector>().FindByUsernameAsync(username))?.Id ?? throw new InvalidOperationException($"No account {username}.");
+
+    /// <summary>A password-reset case opened through the service by an agent, for an account of the demo directory.</summary>
+    public async Task<Guid> OpenCaseAsync(string agentUsername, string subjectUsername)
+    {
+        var agent = await StaffAsync(agentUsername, Roles.Agent);
+        var subjectId = await SubjectIdAsync(subjectUsername);
+        return await Get<CaseService>().OpenAsync(agent, new OpenCaseRequest(subjectId, RequestedAction.PasswordReset, RequestChannel.Phone, "INC-1"));
+    }
 
     /// <summary>The latest message the outbox holds for a person, as their phone or mailbox would show it.</summary>
     public async Task<OutboxMessage> LastMessageToAsync(string recipientId)

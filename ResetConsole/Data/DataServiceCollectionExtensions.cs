@@ -23,19 +23,17 @@ public static class DataServiceCollectionExtensions
         services.AddPooledDbContextFactory<AppDbContext>((sp, o) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var path = options.ResolvePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
             // Created before the pool, so disposed after it.
             sp.GetRequiredService<KeptConnectionsCloser>();
             // Each pooled context keeps its connection open and its statements compiled (KeptOpenSqliteConnection,
             // PreparedStatements): compiling SQL again on every execution was the console's largest single store cost.
 #pragma warning disable EF1001 // the provider's connection service, see KeptOpenSqliteConnection
-            o.UseSqlite($"Data Source={path}")
+            o.UseSqlite($"Data Source={DatabasePath(sp)}")
                 .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout), new StatementReuseInterceptor())
                 .ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
 #pragma warning restore EF1001
         });
-        services.AddSingleton(sp => new KeptConnectionsCloser(
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolvePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton(sp => new KeptConnectionsCloser(DatabasePath(sp)));
         services.AddSingleton<DatabaseInitializer>();
 
         // Keys beside the database, so sign-in cookies survive a restart. Scale-out moves them into the shared database.
@@ -47,4 +45,7 @@ public static class DataServiceCollectionExtensions
         });
         return services;
     }
+
+    private static string DatabasePath(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolvePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
 }

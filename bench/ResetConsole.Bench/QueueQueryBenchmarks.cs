@@ -41,7 +41,7 @@ public class QueueQueryBenchmarks
     {
         await SetupAsync();
         var page = await _approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None);
-        _oneRowChanged = page with { Items = [page.Items[0] with { Version = -1 }, .. page.Items.Skip(1)] };
+        _oneRowChanged = QueuePages.WithFirstRowChanged(page);
     }
 
     [GlobalCleanup]

@@ -64,7 +64,7 @@ public static class StoreMeasurement
             // 50 items. Both with the staff check, as the service makes it.
             var access = host.Get<StaffAccess>();
             var current = await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None);
-            var oneChanged = current with { Items = [current.Items[0] with { Version = -1 }, .. current.Items.Skip(1)] };
+            var oneChanged = QueuePages.WithFirstRowChanged(current);
             var changedRow = await ReadersAsync(readers: 8, duration, async () =>
             {
                 await access.RequireAsync(sam, ApprovalService.QueueReaders);
