@@ -23,7 +23,7 @@ namespace ResetConsole.Bench;
 /// entry) in <c>BEGIN IMMEDIATE</c> transactions on the same file settings;</item>
 /// <item><b>read path</b>: 8 readers asking for the supervisor queue's first page at once: each read after an event
 /// that changed nothing on the page (the total and the page's rows every time), each read with one row of the page
-/// changed (the rows and that item), each read of the whole page (the rows and all 50 items, the worst case), then
+/// changed (the rows and that item), each read of the whole page (one statement, as the first read of a page), then
 /// while another supervisor decides 20 cases a second (the page shared between changes).</item>
 /// </list>
 /// Goals (issue 9): writes ≥ 1,000 tx/s with p99 ≤ 25 ms and no busy errors; reads p95 ≤ 2 ms. The write path runs
@@ -76,7 +76,7 @@ public static class StoreMeasurement
                 await access.RequireAsync(sam, ApprovalService.QueueReaders);
                 return await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None);
             });
-            Report("read path, 8 readers, every read of the whole page (the rows and all 50 items each time)", whole);
+            Report("read path, 8 readers, every read of the whole page (one statement for the page and its items each time)", whole);
 
             // What supervisors opening the queue get while decisions land (20 a second, by another supervisor, through the
             // service): the staff check and the page shared between changes; the first reader after each decision queries.

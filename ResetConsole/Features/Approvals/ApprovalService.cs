@@ -55,12 +55,14 @@ public sealed class ApprovalService(
         snapshots.GetAsync(queue, query, atLeast, previous => ReadQueueAsync(queue, query, previous, CancellationToken.None));
 
     /// <summary>
-    /// Reads the page's rows in due order with what can change each one (its version and its counting approvals), then
-    /// only the items that are not in <paramref name="previous"/> as they are now. Every change to a case gives it a
-    /// new version (a trigger refuses an update that does not, see the CaseVersions migration), and the counting
-    /// approvals are read each time because they also lapse with time; so an item whose version and approvals did not
-    /// move is the previous item, handed out as the same instance (a screen's row built from it is reused and its
-    /// render diff sends nothing). A decision changes one or two rows of a page: the others are not read again.
+    /// Reads a queue page in one read snapshot. Without a previous page (the first read of a page since the start)
+    /// it is one statement (<see cref="PageQuery"/>). With one, it reads the page's rows in due order with what can
+    /// change each one (its version and its counting approvals), then only the items that are not in
+    /// <paramref name="previous"/> as they are now. Every change to a case gives it a new version (a trigger refuses
+    /// an update that does not, see the CaseVersions migration), and the counting approvals are read each time
+    /// because they also lapse with time; so an item whose version and approvals did not move is the previous item,
+    /// handed out as the same instance (a screen's row built from it is reused and its render diff sends nothing). A
+    /// decision changes one or two rows of a page: the others are not read again.
     /// </summary>
     internal async Task<QueuePage> ReadQueueAsync(ApprovalQueue queue, QueueQuery query, QueuePage? previous, CancellationToken ct)
     {
@@ -73,8 +75,13 @@ public sealed class ApprovalService(
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var skip = Math.Max(0, query.Page) * pageSize;
         var now = time.GetUtcNow();
+        if (previous is null)
+        {
+            return new QueuePage(await Page(db, queue, tierId, now, skip, pageSize).ToListAsync(ct), total);
+        }
+
         var rows = await PageRows(db, queue, tierId, now, skip, pageSize).ToListAsync(ct);
-        var known = previous?.Items.ToDictionary(i => i.CaseId) ?? [];
+        var known = previous.Items.ToDictionary(i => i.CaseId);
         var changed = rows.Where(r => !(known.TryGetValue(r.CaseId, out var item) && item.Version == r.Version && item.Approvals == r.Approvals))
             .Select(r => r.CaseId).ToArray();
         var items = changed.Length == 0 ? [] : await Items(db, changed, now).ToDictionaryAsync(i => i.CaseId, cancellationToken: ct);
@@ -82,38 +89,37 @@ public sealed class ApprovalService(
     }
 
     /// <summary>
-    /// A queue page's rows as one statement: the waiting cases in due order, each with its version and its counting
-    /// approvals (approved, not voided, still valid, one per approver) as a subquery, the same rule as
-    /// RecoveryCase.CountingApprovals. EF writes the SQL per null-ness of the tier, so with a tier the statement
-    /// filters on it and uses the index that has it (both plans are checked in QueuePageTests). Compiled once
-    /// (<see cref="PageRows"/>): every queue read runs it.
+    /// A whole queue page as one statement: the waiting cases in due order (<see cref="QueueQueryParts.Page"/>), each
+    /// item with its counting approvals as a subquery. EF writes the SQL per null-ness of the tier, so with a tier the
+    /// statement filters on it and uses the index that has it (the plans are checked in QueuePageTests). Compiled
+    /// once, as every query of the queue.
     /// </summary>
+    internal static readonly Expression<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<QueueItem>>> PageQuery =
+        QueueQueryParts.Expand<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<QueueItem>>>(
+            (db, queue, tierId, now, skip, take) => QueueQueryParts.Page(db, queue, tierId, skip, take)
+                .Select(c => QueueQueryParts.Item(c, now, QueueQueryParts.CountingApprovals(c, now))));
+
+    private static readonly Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IAsyncEnumerable<QueueItem>> Page = EF.CompileAsyncQuery(PageQuery);
+
+    /// <summary>The same page's rows: each case's id, version and counting approvals, for a read that has a previous page.</summary>
     internal static readonly Expression<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<PageRow>>> PageRowsQuery =
-        (db, queue, tierId, now, skip, take) => db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
-            .Where(c => c.Status == CaseStatus.AwaitingApproval && c.ApprovalQueue == queue && (tierId == null || c.TierId == tierId))
-            .OrderBy(c => c.ApprovalDueAt).ThenBy(c => c.Id).Skip(skip).Take(take)
-            .Select(c => new PageRow(c.Id, c.Version, c.Decisions.Where(d => d.Approved && d.VoidedAt == null && d.ValidUntil > now).Select(d => d.ApproverId).Distinct().Count()));
+        QueueQueryParts.Expand<Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IQueryable<PageRow>>>(
+            (db, queue, tierId, now, skip, take) => QueueQueryParts.Page(db, queue, tierId, skip, take)
+                .Select(c => new PageRow(c.Id, c.Version, QueueQueryParts.CountingApprovals(c, now))));
 
     private static readonly Func<AppDbContext, ApprovalQueue, string?, DateTimeOffset, int, int, IAsyncEnumerable<PageRow>> PageRows = EF.CompileAsyncQuery(PageRowsQuery);
 
     /// <summary>
     /// The queue items of the given cases, read by their keys. Their counting approvals are left at 0 here: they come
-    /// from the page's rows (<see cref="PageRowsQuery"/>), read in the same snapshot, so the rule is written once.
+    /// from the page's rows (<see cref="PageRowsQuery"/>), read in the same snapshot.
     /// </summary>
     internal static readonly Expression<Func<AppDbContext, Guid[], DateTimeOffset, IQueryable<QueueItem>>> ItemsQuery =
-        (db, ids, now) => db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes()
-            .Where(c => ids.Contains(c.Id))
-            .Select(c => new QueueItem(c.Id, c.SubjectDisplayName, c.SubjectUsername, c.TierId, c.TierName, c.TierRank, c.TierIsNonHuman,
-                Texts(c.Reasons), Texts(c.Signals), c.EffectiveAction, c.OpenedByName,
-                c.OpenedByVendor, c.SubmittedAt ?? now, c.ApprovalDueAt ?? now, c.EscalatedAt != null, c.ApprovalsRequired,
-                0, c.Version));
+        QueueQueryParts.Expand<Func<AppDbContext, Guid[], DateTimeOffset, IQueryable<QueueItem>>>(
+            (db, ids, now) => db.RecoveryCases.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).Select(c => QueueQueryParts.Item(c, now, 0)));
 
     private static readonly Func<AppDbContext, Guid[], DateTimeOffset, IAsyncEnumerable<QueueItem>> Items = EF.CompileAsyncQuery(ItemsQuery);
 
     internal readonly record struct PageRow(Guid CaseId, int Version, int Approvals);
-
-    // Run on each row as it is read (the reasons and signals are a JSON column each).
-    private static string Texts(List<CaseReason> reasons) => string.Join("; ", reasons.Select(r => r.Text));
 
     public async Task<QueueCounts> CountsAsync(StaffActor actor, CancellationToken ct = default)
     {
