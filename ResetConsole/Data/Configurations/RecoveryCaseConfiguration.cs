@@ -33,8 +33,10 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasIndex(c => new { c.Status, c.ApprovalQueue, c.TierId, c.ApprovalDueAt });
         // A subject's history for the policy's signals (CaseHistory): the open case check and the last reset are seeks
         // on the first, failed verifications a range on the second, the last freeze a seek on the third (few rows).
+        // The second carries the case id, which the range hands to the steps: without it each case in the window is a
+        // lookup in the table (docs/performance.md, twelfth pass).
         builder.HasIndex(c => new { c.SubjectId, c.Status, c.ClosedAt });
-        builder.HasIndex(c => new { c.SubjectId, c.OpenedAt });
+        builder.HasIndex(c => new { c.SubjectId, c.OpenedAt, c.Id });
         builder.HasIndex(c => new { c.SubjectId, c.FrozenAt }).HasFilter("\"FrozenAt\" IS NOT NULL");
         builder.HasIndex(c => new { c.OpenedById, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });

@@ -732,9 +732,9 @@ namespace ResetConsole.Data.Migrations
                     b.HasIndex("SubjectId", "FrozenAt")
                         .HasFilter("\"FrozenAt\" IS NOT NULL");
 
-                    b.HasIndex("SubjectId", "OpenedAt");
-
                     b.HasIndex("Status", "ApprovalQueue", "ApprovalDueAt");
+
+                    b.HasIndex("SubjectId", "OpenedAt", "Id");
 
                     b.HasIndex("SubjectId", "Status", "ClosedAt");
 
