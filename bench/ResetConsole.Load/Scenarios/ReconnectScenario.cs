@@ -29,6 +29,10 @@ public static class ReconnectScenario
             ["screen", "server down (stop)", "server ready again", "all interactive again", "p50 agent back", "p95 agent back", "by reconnect / reload", "failures"],
             [Row(Screen.Counter("dana").Title, floor), Row("agent case page", page),
              ["case page ÷ floor", "", "", Ratio(page.Last, floor.Last), Ratio(page.P50, floor.P50), Ratio(page.P95, floor.P95), "", ""]]);
+        report.Table("Where the CPU went after the restart (process CPU, user and system, all threads)",
+            ["screen", "console: start to ready", "console: ready to last agent back", "console per agent back", "harness: ready to last agent back"],
+            [CpuRow(Screen.Counter("dana").Title, floor, n), CpuRow("agent case page", page, n),
+             ["case page ÷ floor", "", Ratio(page.ReloadsCpu.TotalSeconds, floor.ReloadsCpu.TotalSeconds), "", Ratio(page.HarnessCpu.TotalSeconds, floor.HarnessCpu.TotalSeconds)]]);
         report.Note($"Goal (2,000 agents): all interactive again ≤ 15 s, no failures — {(page.Missing == 0 ? Goal(page.Last, 15) : "missed: failures")}{AtSize(n, 2000, "agents")}. " +
             "Times count from the stop signal; after a restart no circuit survives, so every agent reloads (a prerendered GET and a new circuit).");
         return await report.WriteAsync(run.Errors);
@@ -38,6 +42,11 @@ public static class ReconnectScenario
     [
         title, $"{m.Stopped.TotalSeconds:F1} s", $"{m.Ready.TotalSeconds:F1} s", m.Missing == 0 ? $"{m.Last:F1} s" : "not all",
         double.IsNaN(m.P50) ? "n/a" : $"{m.P50:F1} s", double.IsNaN(m.P95) ? "n/a" : $"{m.P95:F1} s", $"{m.Reconnected} / {m.Reloaded}", N(m.Missing),
+    ];
+
+    private static string[] CpuRow(string title, Measured m, int n) =>
+    [
+        title, $"{m.StartCpu.TotalSeconds:F1} s", $"{m.ReloadsCpu.TotalSeconds:F1} s", Ms(m.ReloadsCpu.TotalMilliseconds / n), $"{m.HarnessCpu.TotalSeconds:F1} s",
     ];
 
     private static async Task<Measured> MeasureAsync(LoadRun run, Screen screen, int n)
@@ -70,6 +79,10 @@ public static class ReconnectScenario
 
         clock.Start();
         var (stopped, ready) = await run.Server.RestartAsync();
+        // Where the seconds after "ready" go: the restarted console's CPU (its start up to ready, then the reloads) and
+        // the harness's own, which stands in for 2,000 browsers on the same two cores.
+        var startCpu = run.Server.Cpu;
+        var harnessAtReady = Process.GetCurrentProcess().TotalProcessorTime;
         Console.WriteLine($"   {screen.Title}: server stopped after {stopped.TotalSeconds:F1} s, ready again after {ready.TotalSeconds:F1} s");
         // Each agent's time is taken when it is back; this waits for the last one (or the deadline), showing progress.
         var deadline = TimeSpan.FromSeconds(180);
@@ -80,6 +93,10 @@ public static class ReconnectScenario
             await Task.WhenAny(settled, progress.WaitForNextTickAsync().AsTask());
             Console.WriteLine($"   {clock.Elapsed.TotalSeconds:F0} s: {back.Count} of {n} agents interactive again, {failures.Count} gave up");
         }
+
+        var reloadsCpu = run.Server.Cpu - startCpu;
+        var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessAtReady;
+        Console.WriteLine($"   {screen.Title}: console CPU {startCpu.TotalSeconds:F1} s to ready, {reloadsCpu.TotalSeconds:F1} s from ready to the last agent back; harness {harnessCpu.TotalSeconds:F1} s");
 
         if (lostAgain > 0)
         {
@@ -97,10 +114,11 @@ public static class ReconnectScenario
         await run.CloseAsync(circuits);
         return new Measured(stopped, ready, missing, times.Count > 0 ? times[^1] : double.NaN,
             times.Count > 0 ? Stats.Percentile(times, 0.5) : double.NaN, times.Count > 0 ? Stats.Percentile(times, 0.95) : double.NaN,
-            back.Values.Count(b => b.How == "reconnect"), back.Values.Count(b => b.How == "reload"));
+            back.Values.Count(b => b.How == "reconnect"), back.Values.Count(b => b.How == "reload"), startCpu, reloadsCpu, harnessCpu);
     }
 
-    private sealed record Measured(TimeSpan Stopped, TimeSpan Ready, int Missing, double Last, double P50, double P95, int Reconnected, int Reloaded);
+    private sealed record Measured(TimeSpan Stopped, TimeSpan Ready, int Missing, double Last, double P50, double P95, int Reconnected, int Reloaded,
+        TimeSpan StartCpu, TimeSpan ReloadsCpu, TimeSpan HarnessCpu);
 
     /// <summary>The console's schedule (wwwroot/js/start.js): at once, then about 1 s for two minutes, 5 s, 30 s; each ±50%.</summary>
     private static TimeSpan RetryInterval(int previousAttempts)

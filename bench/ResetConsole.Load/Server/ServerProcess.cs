@@ -29,6 +29,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process?.Id ?? 0;
 
+    /// <summary>The CPU the running console process has used since it started (user and system, all threads).</summary>
+    public TimeSpan Cpu => _process is { HasExited: false } process ? process.TotalProcessorTime : TimeSpan.Zero;
+
     /// <summary>Raised for every Error or Fatal line the console logs: an error under load fails the run.</summary>
     public Action<string>? ServerErrors { get; set; }
 
