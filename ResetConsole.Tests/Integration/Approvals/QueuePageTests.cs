@@ -129,7 +129,7 @@ public sealed class QueuePageTests : IAsyncLifetime
         Assert.Same(before.Items[2], after.Items[2]);
         // The page kept and re-read is the page a read from nothing gives.
         Assert.Equal(after.Items, (await Approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None)).Items);
-        statements.Ids.RemoveAt(statements.Ids.Count - 1);
+        statements.Ids.RemoveAt(statements.Ids.Count - 1); // that check's own statement, not one the queue ran
         Changed();
         Assert.Same(after.Items[0], (await Approvals.QueueAsync(_lee, ApprovalQueue.Supervisor, new QueueQuery())).Items[0]);
         Assert.Equal(2, statements.Ids.Count);
