@@ -10,8 +10,8 @@ namespace ResetConsole.Bench;
 /// The approval queue's first page (50 rows, sorted by due time) with 100,000 cases of which 10,000 are open,
 /// through the real service. "AfterAChange" publishes a case change first, as every decision does, so the read runs
 /// the staff check, the queue's total and the page's rows (no item changed, so none is read again); "OneRowChanged"
-/// reads the rows and the one item that changed; "Whole" reads the rows and all 50 items (nothing to keep, as the
-/// first read after a start); the shared ones are what a supervisor opening the queue gets between changes: the staff
+/// reads the rows and the one item that changed; "Whole" reads the page and its items in one statement (nothing to
+/// keep, as the first read of a page after a start); the shared ones are what a supervisor opening the queue gets between changes: the staff
 /// check and the shared page (QueueSnapshots). Goal: p95 at most 2 ms.
 /// Run: dotnet run -c Release --project bench/ResetConsole.Bench -- --filter *QueueQuery*
 /// </summary>

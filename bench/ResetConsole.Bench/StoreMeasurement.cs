@@ -54,28 +54,25 @@ public static class StoreMeasurement
             // Each read after an event of its own that changed nothing on the page: the staff check, the total and the
             // page's rows every time; no item is read again.
             var page = () => approvals.QueueAsync(sam, ApprovalQueue.Supervisor, new QueueQuery());
+            var afterAnEvent = () => { hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)); return page(); };
             // Not reported: the first measured phase must not pay for the JIT's tiering-up after the seeding.
-            await ReadersAsync(readers: 8, TimeSpan.FromSeconds(5), () => { hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)); return page(); });
-            var queried = await ReadersAsync(readers: 8, duration, () => { hub.Publish(new ConsoleEvent(ConsoleTopic.CaseChanged)); return page(); });
+            await ReadersAsync(readers: 8, TimeSpan.FromSeconds(5), afterAnEvent);
+            var queried = await ReadersAsync(readers: 8, duration, afterAnEvent);
             Report("read path, 8 readers, every read after an event (the total and the page's rows each time, no item changed)", queried);
 
             // Each read as if one row of the page had changed (a decision's approval, an escalation): the rows and that
-            // one item. And the worst case, a read with nothing to keep (the first after a start): the rows and all
-            // 50 items. Both with the staff check, as the service makes it.
+            // one item. And a read with nothing to keep (the first of a page after a start): one statement for the
+            // page and its items. Both with the staff check, as the service makes it.
             var access = host.Get<StaffAccess>();
+            Func<Task<QueuePage>> ReadFrom(QueuePage? previous) => async () =>
+            {
+                await access.RequireAsync(sam, ApprovalService.QueueReaders);
+                return await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous, CancellationToken.None);
+            };
             var current = await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None);
-            var oneChanged = QueuePages.WithFirstRowChanged(current);
-            var changedRow = await ReadersAsync(readers: 8, duration, async () =>
-            {
-                await access.RequireAsync(sam, ApprovalService.QueueReaders);
-                return await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), oneChanged, CancellationToken.None);
-            });
+            var changedRow = await ReadersAsync(readers: 8, duration, ReadFrom(QueuePages.WithFirstRowChanged(current)));
             Report("read path, 8 readers, every read with one row of the page changed (the rows and one item each time)", changedRow);
-            var whole = await ReadersAsync(readers: 8, duration, async () =>
-            {
-                await access.RequireAsync(sam, ApprovalService.QueueReaders);
-                return await approvals.ReadQueueAsync(ApprovalQueue.Supervisor, new QueueQuery(), previous: null, CancellationToken.None);
-            });
+            var whole = await ReadersAsync(readers: 8, duration, ReadFrom(previous: null));
             Report("read path, 8 readers, every read of the whole page (one statement for the page and its items each time)", whole);
 
             // What supervisors opening the queue get while decisions land (20 a second, by another supervisor, through the
