@@ -38,6 +38,21 @@ public sealed class AccessTests : IClassFixture<ConsoleFactory>
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    [Fact]
+    public async Task EmbeddedProvider_SignsWithOneP256Key_AndPublishesNoRsaKey()
+    {
+        // Generating the provider's default RSA-4096 keys was half the CPU of every start; the sign-in above proves
+        // the console accepts ES256 identity tokens, this that the provider publishes nothing else.
+        var client = _factory.CreateBrowserLikeClient();
+
+        using var keySet = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/idp/.well-known/jwks"));
+
+        var key = Assert.Single(keySet.RootElement.GetProperty("keys").EnumerateArray());
+        Assert.Equal("EC", key.GetProperty("kty").GetString());
+        Assert.Equal("P-256", key.GetProperty("crv").GetString());
+        Assert.Equal("ES256", key.GetProperty("alg").GetString());
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
