@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 namespace ResetConsole.Tests.Integration;
 
@@ -45,7 +46,7 @@ public sealed class AccessTests : IClassFixture<ConsoleFactory>
         // the console accepts ES256 identity tokens, this that the provider publishes nothing else.
         var client = _factory.CreateBrowserLikeClient();
 
-        using var keySet = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/idp/.well-known/jwks"));
+        using var keySet = JsonDocument.Parse(await client.GetStringAsync("/idp/.well-known/jwks"));
 
         var key = Assert.Single(keySet.RootElement.GetProperty("keys").EnumerateArray());
         Assert.Equal("EC", key.GetProperty("kty").GetString());
