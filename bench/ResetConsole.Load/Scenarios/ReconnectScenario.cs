@@ -82,7 +82,8 @@ public static class ReconnectScenario
         // Where the seconds after "ready" go: the restarted console's CPU (its start up to ready, then the reloads) and
         // the harness's own, which stands in for 2,000 browsers on the same two cores.
         var startCpu = run.Server.Cpu;
-        var harnessAtReady = Process.GetCurrentProcess().TotalProcessorTime;
+        using var harness = Process.GetCurrentProcess();
+        var harnessAtReady = harness.TotalProcessorTime;
         Console.WriteLine($"   {screen.Title}: server stopped after {stopped.TotalSeconds:F1} s, ready again after {ready.TotalSeconds:F1} s");
         // Each agent's time is taken when it is back; this waits for the last one (or the deadline), showing progress.
         var deadline = TimeSpan.FromSeconds(180);
@@ -95,7 +96,7 @@ public static class ReconnectScenario
         }
 
         var reloadsCpu = run.Server.Cpu - startCpu;
-        var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessAtReady;
+        var harnessCpu = harness.TotalProcessorTime - harnessAtReady;
         Console.WriteLine($"   {screen.Title}: console CPU {startCpu.TotalSeconds:F1} s to ready, {reloadsCpu.TotalSeconds:F1} s from ready to the last agent back; harness {harnessCpu.TotalSeconds:F1} s");
 
         if (lostAgain > 0)
