@@ -50,7 +50,9 @@ public static class BenchDiagnostics
             gcHeapSizeBytes = gc.HeapSizeBytes,
             gcFragmentedBytes = gc.FragmentedBytes,
             workingSetBytes = Environment.WorkingSet,
+            gen0Collections = GC.CollectionCount(0),
             gen2Collections = GC.CollectionCount(2),
+            gcPauseMicroseconds = GC.GetTotalPauseDuration().TotalMicroseconds,
             hubSubscribers = hub.SubscriberCount,
             meters = meters.Snapshot(),
         };

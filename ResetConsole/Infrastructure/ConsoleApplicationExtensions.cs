@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ResetConsole.Data;
@@ -55,11 +56,21 @@ public static class ConsoleApplicationExtensions
         return services;
     }
 
+    /// <summary>Disconnected circuits kept for reconnection: the circuits the console is sized to hold.</summary>
+    public const int DisconnectedCircuitsRetained = 5_000;
+
     public static IServiceCollection AddConsoleUi(this IServiceCollection services)
     {
         services.AddConsoleMudServices();
         services.TryAddSingleton<ResetConsole.Components.Layout.ThemeStylesheet>();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Blazor keeps 100 disconnected circuits by default; a network blip across a helpdesk floor drops more than that
+        // at once, and every circuit past the 100th lost its page state (a half-written freeze reason, the step being
+        // verified) instead of reconnecting to it. The console is sized for 5,000 circuits (docs/performance.md,
+        // "Capacity"), so it keeps as many for the usual three minutes; "Circuits" in configuration overrides either.
+        services.AddOptions<CircuitOptions>()
+            .Configure(o => o.DisconnectedCircuitMaxRetained = DisconnectedCircuitsRetained)
+            .BindConfiguration("Circuits");
         return services;
     }
 

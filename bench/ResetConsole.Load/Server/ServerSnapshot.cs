@@ -7,6 +7,9 @@ public sealed class ServerSnapshot(JsonElement json)
 {
     public double CpuMicroseconds => json.GetProperty("cpuMicroseconds").GetDouble();
 
+    /// <summary>Time the console's threads spent paused by its garbage collector since it started.</summary>
+    public double GcPauseMicroseconds => json.TryGetProperty("gcPauseMicroseconds", out var p) ? p.GetDouble() : double.NaN;
+
     public long HeapBytes => json.GetProperty("heapBytes").GetInt64();
 
     public long WorkingSetBytes => json.GetProperty("workingSetBytes").GetInt64();
