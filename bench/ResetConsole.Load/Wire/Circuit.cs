@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ResetConsole.Load.Wire;
 
@@ -153,13 +154,17 @@ public sealed class Circuit(StaffSession session, string path, LoadErrors errors
 
     private async Task<HubConnection> ConnectAsync(CancellationToken ct)
     {
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(session.Origin, "_blazor"), o =>
+        // Built directly rather than through HubConnectionBuilder, which builds a service provider for every connection
+        // (a tenth of the harness's CPU in a reconnect storm); negotiate goes over the person's pooled connections.
+        var url = new Uri(session.Origin, "_blazor");
+        var transport = new HttpConnectionFactory(Microsoft.Extensions.Options.Options.Create(new HttpConnectionOptions
         {
-            o.Cookies = session.Cookies;
-            o.Transports = HttpTransportType.WebSockets;
-        });
-        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackHubProtocol());
-        var connection = builder.Build();
+            Url = url,
+            Transports = HttpTransportType.WebSockets,
+            Cookies = session.Cookies,
+            HttpMessageHandlerFactory = _ => session.SharedHandler(),
+        }), NullLoggerFactory.Instance);
+        var connection = new HubConnection(transport, BlazorPackHubProtocol.Instance, new UriEndPoint(url), NoServices.Instance, NullLoggerFactory.Instance);
         connection.On<long, byte[]>("JS.RenderBatch", (batchId, data) => OnRenderBatchAsync(connection, batchId, data));
         connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", (asyncHandle, identifier, argsJson, resultType, _, _) =>
             OnBeginInvokeJSAsync(connection, asyncHandle, identifier, argsJson, resultType));
@@ -272,4 +277,13 @@ public sealed class Circuit(StaffSession session, string path, LoadErrors errors
     }
 
     private static TaskCompletionSource<long> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What a connection may look up: nothing, so it takes its defaults. Not disposable, unlike a built
+    /// provider, which the connection would dispose when it ends.</summary>
+    private sealed class NoServices : IServiceProvider
+    {
+        public static readonly NoServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
 }
