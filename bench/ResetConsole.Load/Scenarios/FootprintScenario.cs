@@ -35,19 +35,22 @@ public static class FootprintScenario
 
             rows.Add([screen.Title, Kb(measured.HeapPerCircuit), $"≤ {screen.GoalKb:N0} KB", Goal(measured.HeapPerCircuit / 1024, screen.GoalKb!.Value),
                 $"Counter as {screen.Person}: {Kb(floor.HeapPerCircuit)}", Ratio(measured.HeapPerCircuit, floor.HeapPerCircuit),
-                Kb(measured.FirstRenderBytes)]);
+                Kb(measured.FirstRenderBytes), Ms(measured.OpenCpuMs), Ms(floor.OpenCpuMs)]);
         }
 
         if (floors.TryGetValue(Screen.AgentCase.Person, out var shell) && await MeasureAsync(options, Screen.ShellFreeCounter(Screen.AgentCase.Person), n, errors) is { } bare)
         {
-            rows.Add([Screen.ShellFreeCounter(Screen.AgentCase.Person).Title, Kb(bare.HeapPerCircuit), "", "", "", "", Kb(bare.FirstRenderBytes)]);
+            rows.Add([Screen.ShellFreeCounter(Screen.AgentCase.Person).Title, Kb(bare.HeapPerCircuit), "", "", "", "", Kb(bare.FirstRenderBytes), Ms(bare.OpenCpuMs), ""]);
             report.Note($"The console's shell (MainLayout: MudBlazor providers, app bar, drawer and nav) costs {Kb(shell.HeapPerCircuit - bare.HeapPerCircuit)} of the " +
                 $"Counter floor's {Kb(shell.HeapPerCircuit)} per circuit; the Counter alone, with the circuit and its connection, {Kb(bare.HeapPerCircuit)}.");
         }
 
         report.Conditions = $"{n:N0} circuits of each screen open at once, one screen per fresh console process, " +
             "heap read after GC.Collect(2, forced, blocking, compacting) before opening and with all open; console and harness on the same machine";
-        report.Table($"Heap per circuit at {n:N0} circuits", ["screen", "heap per circuit", "goal", "goal met", "floor", "ratio to floor", "first render sent"], rows);
+        report.Table($"Heap per circuit at {n:N0} circuits", ["screen", "heap per circuit", "goal", "goal met", "floor", "ratio to floor", "first render sent",
+            "console CPU per open", "floor's CPU per open"], rows);
+        report.Note("Console CPU per open: the console's process CPU while the circuits opened (4 at a time, after a warm-up of 5) divided by their " +
+            "number; one open is a prerendered GET, negotiate, a WebSocket, the circuit's start and its first render: what each agent's reload costs after a restart.");
         return await report.WriteAsync(errors);
     }
 
@@ -62,8 +65,10 @@ public static class FootprintScenario
         await run.WarmUpAsync(screen);
 
         var before = await run.SnapshotAsync(fullGc: true);
+        var cpuBefore = run.Server.Cpu;
         var circuits = await run.OpenAsync(screen, n);
         await LoadRun.QuietAsync(circuits, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
+        var openCpu = run.Server.Cpu - cpuBefore;
         var active = await run.WaitForCircuitsAsync(n, TimeSpan.FromSeconds(30));
         if (active != n)
         {
@@ -71,8 +76,8 @@ public static class FootprintScenario
         }
 
         var after = await run.SnapshotAsync(fullGc: true);
-        var measured = new Measured((after.HeapBytes - before.HeapBytes) / (double)n, circuits.Average(c => (double)c.BatchBytes));
-        Console.WriteLine($"   {screen.Title}: heap {Mb(before.HeapBytes)} → {Mb(after.HeapBytes)}, {Kb(measured.HeapPerCircuit)} per circuit");
+        var measured = new Measured((after.HeapBytes - before.HeapBytes) / (double)n, circuits.Average(c => (double)c.BatchBytes), openCpu.TotalMilliseconds / n);
+        Console.WriteLine($"   {screen.Title}: heap {Mb(before.HeapBytes)} → {Mb(after.HeapBytes)}, {Kb(measured.HeapPerCircuit)} per circuit, console CPU {Ms(measured.OpenCpuMs)} per open");
         if (options.Int("hold", 0) is > 0 and var hold)
         {
             // For a heap dump of the console with every circuit open (dotnet-gcdump collect -p <pid>).
@@ -84,5 +89,5 @@ public static class FootprintScenario
         return measured;
     }
 
-    private sealed record Measured(double HeapPerCircuit, double FirstRenderBytes);
+    private sealed record Measured(double HeapPerCircuit, double FirstRenderBytes, double OpenCpuMs);
 }
