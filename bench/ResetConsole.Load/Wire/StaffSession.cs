@@ -38,8 +38,16 @@ public sealed class StaffSession : IDisposable
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
         });
-        await OidcSignIn.SignInAsync(session.Http, username, ct);
-        return session;
+        try
+        {
+            await OidcSignIn.SignInAsync(session.Http, username, ct);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
