@@ -13,7 +13,7 @@ public sealed class StaffSession : IDisposable
         Origin = origin;
         Cookies = cookies;
         _handler = handler;
-        Http = new HttpClient(handler, disposeHandler: false)
+        Http = new HttpClient(handler)
         {
             BaseAddress = origin,
             Timeout = TimeSpan.FromSeconds(120),
@@ -57,11 +57,7 @@ public sealed class StaffSession : IDisposable
     /// </summary>
     public HttpMessageHandler SharedHandler() => new KeepOpen(_handler);
 
-    public void Dispose()
-    {
-        Http.Dispose();
-        _handler.Dispose();
-    }
+    public void Dispose() => Http.Dispose();
 
     private sealed class KeepOpen(HttpMessageHandler pool) : DelegatingHandler(pool)
     {
