@@ -64,6 +64,7 @@ public static class ConsoleApplicationExtensions
         services.AddConsoleMudServices();
         services.TryAddSingleton<ResetConsole.Components.Layout.ThemeStylesheet>();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddLeanJsInteropMetadata();
         // Blazor keeps 100 disconnected circuits by default; a network blip across a helpdesk floor drops more than that
         // at once, and every circuit past the 100th lost its page state (a half-written freeze reason, the step being
         // verified) instead of reconnecting to it. The console is sized for 5,000 circuits (docs/performance.md,
