@@ -69,6 +69,17 @@ public sealed class JsInteropSerializationTests
         Assert.Equal(bare, JsInteropSerialization.IsBareAncestor(type));
 
     [Fact]
+    public void Tune_AValueDeclaredAsAFormattingInterface_IsRefusedAsREADMESays()
+    {
+        var call = JsInteropSerialization.Tune(new RecordingRuntime()).InvokeVoidAsync("show", [new Formatted(5)]);
+
+        Assert.True(call.IsFaulted);
+        Assert.IsType<NotSupportedException>(call.AsTask().Exception!.InnerException);
+        // The framework's own options send the interface's (empty) contract: nothing of the value reached JavaScript anyway.
+        Assert.Equal("[{\"value\":{}}]", Send(new RecordingRuntime(), [new Formatted(5)]));
+    }
+
+    [Fact]
     public void Tune_ASecondTime_KeepsOneLeanResolver()
     {
         var runtime = JsInteropSerialization.Tune(JsInteropSerialization.Tune(new RecordingRuntime()));
@@ -95,6 +106,8 @@ public sealed class JsInteropSerializationTests
             .GetValue(runtime)!;
 
     private sealed record Payload(DateTimeOffset When, int Count);
+
+    private sealed record Formatted(IFormattable Value);
 
     private sealed class Recording(System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver inner, List<Type> asked)
         : System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver

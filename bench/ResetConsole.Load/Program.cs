@@ -34,9 +34,11 @@ static int Usage()
         writes a JSON result. Any circuit error fails the run.
 
           smoke                                       one circuit per screen, a click on the Counter
-          footprint   [--circuits 1000] [--screens case,queue,dashboard] [--hold s]
+          footprint   [--circuits 1000] [--screens case,queue,dashboard] [--hold s] [--rounds n]
                                                       heap per circuit after a full GC, each screen beside the Counter;
-                                                      --hold keeps every circuit open s seconds (for dotnet-gcdump)
+                                                      --hold keeps every circuit open s seconds (for dotnet-gcdump);
+                                                      --rounds closes them and opens them again n-1 times on the same
+                                                      console, printing its CPU per open each time (warm against young)
           fanout      [--circuits 1000] [--decisions 20]  decision commit to render on N queue screens, beside a bare table
           interaction [--circuits 2000] [--duration 60]   event to render batch, agents clicking every 2 s, beside the Counter
           countdowns  [--circuits 2000] [--duration 30]   server renders/s with idle screens, beside a server-ticked 1 Hz page
