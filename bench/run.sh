@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every performance figure in one command: the BenchmarkDotNet suites, the store under concurrency and the in-process
 # fan-out (bench/ResetConsole.Bench),
-# then the headless circuit load scenarios (bench/ResetConsole.Load) against the console's ReadyToRun publish on a temp database
+# then the headless circuit load scenarios (bench/ResetConsole.Load) against the console's self-contained composite ReadyToRun publish on a temp database
 # seeded to 100,000 cases with 10,000 open; then rewrites the generated tables in docs/performance.md.
 #
 #   bench/run.sh                 the sizes (51 to 57 minutes on 2 cores on 2026-12-07)
@@ -48,10 +48,11 @@ dotnet build bench/ResetConsole.Bench -c Release -nologo -v quiet -clp:ErrorsOnl
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 printf '*\n' > "$RESULTS/.gitignore"
-# The load scenarios run the console as it is deployed (README, "Deploying"): a ReadyToRun publish for this machine.
+# The load scenarios run the console as it is deployed (README, "Deploying"): a self-contained publish for this
+# machine, the runtime and the console precompiled into one composite ReadyToRun image (docs/decisions/ADR-009).
 APP="$RESULTS/console"   # relative, as the report shows it; the harness resolves it
-echo "==> publishing the console (Release, ReadyToRun) to $APP"
-dotnet publish ResetConsole -c Release --use-current-runtime --self-contained false -o "$APP" -nologo -v quiet -clp:ErrorsOnly || exit 1
+echo "==> publishing the console (Release, self-contained, composite ReadyToRun) to $APP"
+dotnet publish ResetConsole -c Release --use-current-runtime --self-contained true -o "$APP" -nologo -v quiet -clp:ErrorsOnly || exit 1
 
 if [ "$BENCHMARKS" = 1 ]; then
   job=(); [ "$small" = 1 ] && job=(--job short)

@@ -68,7 +68,7 @@ public static class PerformanceReport
             var last = results.MaxBy(r => r.Date)!;
             md.AppendLine(CultureInfo.InvariantCulture, $"Run {first.Date:yyyy-MM-dd HH:mm} to {last.Date:HH:mm} UTC on {first.Machine}, with the commands under each table");
             md.AppendLine("(`bench/run.sh` runs them all; the console and the harness share the machine). Each scenario starts the console as `bench/run.sh` publishes it (Release,");
-            md.AppendLine("ReadyToRun, `dotnet publish --use-current-runtime`) on a fresh copy of a database seeded");
+            md.AppendLine("self-contained, composite ReadyToRun: `dotnet publish --use-current-runtime --self-contained true`) on a fresh copy of a database seeded");
             md.AppendLine(CultureInfo.InvariantCulture, $"with {first.Data}, signs the demo staff in through the embedded OIDC provider and drives real");
             md.AppendLine("circuits over WebSockets with `bench/ResetConsole.Load`. Any circuit error fails the run.");
             md.AppendLine();
