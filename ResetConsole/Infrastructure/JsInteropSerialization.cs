@@ -17,6 +17,16 @@ namespace ResetConsole.Infrastructure;
 /// </summary>
 public static class JsInteropSerialization
 {
+    private static readonly DefaultJsonTypeInfoResolver Reflection = new();
+
+    // With IBinaryIntegerParseAndFormatInfo<T>, which is internal to the runtime and matched by name in IsBareAncestor.
+    private static readonly HashSet<Type> BareSystemInterfaces =
+    [
+        typeof(IComparable), typeof(IComparable<>), typeof(IEquatable<>), typeof(IConvertible),
+        typeof(IFormattable), typeof(ISpanFormattable), typeof(IUtf8SpanFormattable),
+        typeof(IParsable<>), typeof(ISpanParsable<>), typeof(IUtf8SpanParsable<>),
+    ];
+
     /// <summary>
     /// Wraps the framework's registration of <see cref="IJSRuntime"/> so that each runtime it creates gets the
     /// resolver below. The framework's own type stays (the circuit factory depends on it); if the registration is not
@@ -61,30 +71,20 @@ public static class JsInteropSerialization
         return runtime;
     }
 
-    private static readonly DefaultJsonTypeInfoResolver Reflection = new();
-
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_JsonSerializerOptions")]
     private static extern JsonSerializerOptions SerializerOptions(JSRuntime runtime);
 
     /// <summary>
     /// True for the types System.Text.Json only ever asks about while looking for an ancestor's polymorphism settings
     /// of a value type sent as <c>object</c>: <see cref="ValueType"/>, the generic math interfaces, and the formatting,
-    /// parsing, comparison and conversion interfaces of <c>System</c>. None has a JSON setting or a property to send.
+    /// parsing, comparison, equality and conversion interfaces of <c>System</c>. None has a JSON setting or a property
+    /// to send.
     /// </summary>
     public static bool IsBareAncestor(Type type) =>
         type == typeof(ValueType)
-        || type.IsInterface && (type.Namespace == "System.Numerics" || type.Namespace == "System" && IsSystemValueInterface(type));
-
-    private static bool IsSystemValueInterface(Type type)
-    {
-        var name = type.IsGenericType ? type.GetGenericTypeDefinition().Name : type.Name;
-        return name.StartsWith("IComparable", StringComparison.Ordinal)
-            || name.StartsWith("IEquatable", StringComparison.Ordinal)
-            || name.StartsWith("IConvertible", StringComparison.Ordinal)
-            || name.Contains("Formattable", StringComparison.Ordinal)
-            || name.Contains("Parsable", StringComparison.Ordinal)
-            || name.StartsWith("IBinaryIntegerParseAndFormatInfo", StringComparison.Ordinal);
-    }
+        || type.IsInterface && (type.Namespace == "System.Numerics"
+            || BareSystemInterfaces.Contains(type.IsGenericType ? type.GetGenericTypeDefinition() : type)
+            || type.IsGenericType && type.Namespace == "System" && type.Name == "IBinaryIntegerParseAndFormatInfo`1");
 
     /// <summary>Answers "no metadata" for <see cref="IsBareAncestor"/> types and asks the runtime's resolvers for the rest.</summary>
     private sealed class LeanAncestorResolver(IJsonTypeInfoResolver inner) : IJsonTypeInfoResolver

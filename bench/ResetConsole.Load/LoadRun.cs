@@ -86,6 +86,18 @@ public sealed class LoadRun : IAsyncDisposable
         return [.. circuits];
     }
 
+    /// <summary>
+    /// Opens circuits as <see cref="OpenAsync"/> does, waits until their first renders are done, and returns them with
+    /// the console's CPU over that time: what those opens cost it.
+    /// </summary>
+    public async Task<(List<Circuit> Circuits, TimeSpan ConsoleCpu)> OpenSettledAsync(Screen screen, int count, Action<Circuit>? configure = null)
+    {
+        var before = Server.Cpu;
+        var circuits = await OpenAsync(screen, count, configure);
+        await QuietAsync(circuits, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
+        return (circuits, Server.Cpu - before);
+    }
+
     /// <summary>A few circuits of each screen opened and closed first, so JIT and first-use caches are not measured.</summary>
     public async Task WarmUpAsync(params Screen[] screens)
     {

@@ -129,13 +129,13 @@ public sealed class DemoDirectoryConnector(IDbContextFactory<AppDbContext> dbFac
             .SingleOrDefault());
 
     private static readonly Func<AppDbContext, string, IAsyncEnumerable<DemoContact>> ContactsOf =
-        EF.CompileAsyncQuery<AppDbContext, string, DemoContact>((db, accountId) => db.Set<DemoContact>().AsNoTracking().Where(c => c.AccountId == accountId));
+        EF.CompileAsyncQuery<AppDbContext, string, DemoContact>((db, accountId) => db.DemoContacts.AsNoTracking().Where(c => c.AccountId == accountId));
 
     private static readonly Func<AppDbContext, string, IAsyncEnumerable<DemoAuthenticator>> AuthenticatorsOf =
-        EF.CompileAsyncQuery<AppDbContext, string, DemoAuthenticator>((db, accountId) => db.Set<DemoAuthenticator>().AsNoTracking().Where(x => x.AccountId == accountId));
+        EF.CompileAsyncQuery<AppDbContext, string, DemoAuthenticator>((db, accountId) => db.DemoAuthenticators.AsNoTracking().Where(x => x.AccountId == accountId));
 
     private static readonly Func<AppDbContext, string, IAsyncEnumerable<DemoSession>> SessionsOf =
-        EF.CompileAsyncQuery<AppDbContext, string, DemoSession>((db, accountId) => db.Set<DemoSession>().AsNoTracking().Where(x => x.AccountId == accountId));
+        EF.CompileAsyncQuery<AppDbContext, string, DemoSession>((db, accountId) => db.DemoSessions.AsNoTracking().Where(x => x.AccountId == accountId));
 
     public async Task<Subject?> FindAsync(string subjectId, CancellationToken ct = default)
     {

@@ -58,10 +58,9 @@ public static class ReconnectScenario
         var lostAgain = 0;
         var failures = new ConcurrentBag<string>();
         var clock = new Stopwatch();
-        // The same agents' first open, ramped as every scenario opens circuits, is each reload's cost without the storm.
-        var beforeOpen = run.Server.Cpu;
         var allSettled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var circuits = await run.OpenAsync(screen, n, c => c.OnConnectionLost = (circuit, lost) =>
+        // The same agents' first open, ramped as every scenario opens circuits, is each reload's cost without the storm.
+        var (circuits, openCpu) = await run.OpenSettledAsync(screen, n, c => c.OnConnectionLost = (circuit, lost) =>
         {
             _ = Task.Run(async () =>
             {
@@ -78,8 +77,6 @@ public static class ReconnectScenario
             });
             return Task.CompletedTask;
         });
-        await LoadRun.QuietAsync(circuits, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
-        var openCpu = run.Server.Cpu - beforeOpen;
 
         clock.Start();
         var (stopped, ready) = await run.Server.RestartAsync();
