@@ -59,6 +59,9 @@ public static class ConsoleApplicationExtensions
     /// <summary>Disconnected circuits kept for reconnection: the circuits the console is sized to hold.</summary>
     public const int DisconnectedCircuitsRetained = 5_000;
 
+    /// <summary>Turns per-message deflate on for circuit connections (off by default: ADR-010).</summary>
+    public const string WebSocketCompressionSetting = "Circuits:WebSocketCompression";
+
     public static IServiceCollection AddConsoleUi(this IServiceCollection services)
     {
         services.AddConsoleMudServices();
@@ -116,7 +119,12 @@ public static class ConsoleApplicationExtensions
             app.MapEmbeddedIdentityProvider();
         }
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor compresses circuit traffic by default. The console turns it off (ADR-010): a compressed stream that
+        // mixes what an outsider can put on a screen (a caller's claimed name, a ticket note) with what they must not
+        // read leaks through its lengths, and each browser's connection holds a deflate state (about 300 KB outside
+        // the managed heap) and pays for it on every live update.
+        var compress = app.Configuration.GetValue(WebSocketCompressionSetting, defaultValue: false);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = !compress);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
@@ -163,6 +164,8 @@ public sealed class Circuit(StaffSession session, string path, LoadErrors errors
             Transports = HttpTransportType.WebSockets,
             Cookies = session.Cookies,
             HttpMessageHandlerFactory = _ => session.SharedHandler(),
+            // Chromium offers per-message deflate on every WebSocket; the console decides whether to take it (ADR-010).
+            WebSocketConfiguration = OfferDeflateAsABrowserDoes,
         }), NullLoggerFactory.Instance);
         var connection = new HubConnection(transport, BlazorPackHubProtocol.Instance, new UriEndPoint(url), NoServices.Instance, NullLoggerFactory.Instance);
         connection.On<long, byte[]>("JS.RenderBatch", (batchId, data) => OnRenderBatchAsync(connection, batchId, data));
@@ -183,6 +186,9 @@ public sealed class Circuit(StaffSession session, string path, LoadErrors errors
         await connection.StartAsync(ct);
         return connection;
     }
+
+    private static void OfferDeflateAsABrowserDoes(ClientWebSocketOptions socket) =>
+        socket.DangerousDeflateOptions = new WebSocketDeflateOptions();
 
     private async Task OnRenderBatchAsync(HubConnection connection, long batchId, byte[] data)
     {
