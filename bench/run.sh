@@ -4,7 +4,7 @@
 # then the headless circuit load scenarios (bench/ResetConsole.Load) against the console's self-contained composite ReadyToRun publish on a temp database
 # seeded to 100,000 cases with 10,000 open; then rewrites the generated tables in docs/performance.md.
 #
-#   bench/run.sh                 the sizes (50 to 57 minutes on 2 cores on 2026-12-07, 5 of them the publish)
+#   bench/run.sh                 the sizes (43 to 57 minutes on 2 cores, 5 of them the publish)
 #   QUICK=1 bench/run.sh         small sizes, about 30 minutes on 2 cores (the publish takes 5): to check the harness, not to quote
 #   SCENARIOS="footprint fanout" FANOUT_CIRCUITS=500 bench/run.sh
 #

@@ -121,7 +121,7 @@ public static class ConsoleApplicationExtensions
 
         // Blazor compresses circuit traffic by default. The console turns it off (ADR-010): a compressed stream that
         // mixes what an outsider can put on a screen (a caller's claimed name, a ticket note) with what they must not
-        // read leaks through its lengths, and each browser's connection holds a deflate state (about 300 KB outside
+        // read leaks through its lengths, and each browser's connection holds a deflate state (250 to 300 KB outside
         // the managed heap) and pays for it on every live update.
         var compress = app.Configuration.GetValue(WebSocketCompressionSetting, defaultValue: false);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = !compress);
